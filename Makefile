@@ -1,0 +1,27 @@
+# The two set-up commands of README.md. Everything else is CMake.
+BUILD_DIR ?= build
+JOBS ?= $(shell nproc)
+
+.PHONY: run test build configure bootstrap clean format
+
+bootstrap:
+	@scripts/bootstrap
+
+configure: bootstrap
+	@cmake --preset default >/dev/null
+
+build: configure
+	@cmake --build --preset default -j $(JOBS)
+
+run: configure
+	@cmake --build --preset default -j $(JOBS) --target runtime
+	$(BUILD_DIR)/bin/hisxd --config config/hisx.yaml
+
+test: build
+	ctest --preset default -j $(JOBS)
+
+format:
+	@git ls-files '*.cpp' '*.h' | xargs clang-format -i
+
+clean:
+	rm -rf $(BUILD_DIR)

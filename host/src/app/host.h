@@ -1,0 +1,111 @@
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "app/plugin_context.h"
+#include "audit/audit_log.h"
+#include "auth/accounts.h"
+#include "auth/api_keys.h"
+#include "config/config.h"
+#include "db/database_pool.h"
+#include "db/his_profile_file.h"
+#include "events/outbox_event_bus.h"
+#include "hisx/clock.h"
+#include "http/route_table.h"
+#include "jobs/job_scheduler.h"
+#include "metrics/metrics_registry.h"
+#include "notify/notification_service.h"
+#include "plugins/plugin_set.h"
+
+namespace hisx::host {
+
+/// Progress of long work, for a terminal: (step, done, total).
+using HostProgress = std::function<void(const std::string& step, long done, long total)>;
+
+/// The assembled host: databases, HIS profile, plugins and their routes. hisxd runs all of
+/// it; the hisx CLI uses the parts it needs. Each step refuses with a message naming what is
+/// wrong and how to fix it.
+class Host {
+ public:
+  explicit Host(HostConfig config);
+  ~Host();
+
+  const HostConfig& config() const { return config_; }
+
+  /// Creates data_dir and opens the `his` and `store` pools.
+  void open_databases();
+  /// Creates the host services (events, jobs, notifications, metrics, audit, accounts) on the
+  /// open databases; reads their configuration sections. Call after open_databases().
+  void open_services();
+  /// Starts their background work (delivery, scheduling, sending); after start_plugins().
+  void start_services();
+  /// Stops their background work; before the databases close.
+  void stop_services();
+
+  /// With `demo.seed_on_empty`, creates and seeds the demo HIS when the HIS database has none.
+  /// Returns true when it seeded.
+  bool prepare_demo(const HostProgress& progress = {});
+  /// Loads the enabled plugins (ABI, manifest, dependencies) and validates their settings.
+  void load_plugins();
+  /// Applies the host's and every loaded plugin's pending migrations.
+  void migrate(const std::function<void(const std::string&)>& progress = {});
+  /// Refuses when migrations are pending (for `database.migrate_on_start: false`).
+  void require_migrated();
+  /// Loads the HIS profile and checks every statement the plugins need against the HIS.
+  /// Returns a readable report of the issues found, empty when the profile is good.
+  std::string check_profile();
+  /// Starts the plugins in dependency order, registering their routes.
+  void start_plugins();
+  /// Stops the plugins in reverse order.
+  void stop_plugins();
+
+  /// Every role a key or user may hold: the built-in roles and those plugins define.
+  std::vector<std::string> roles() const;
+  /// The statements the enabled plugins need.
+  std::vector<std::string> required_statements() const;
+
+  DatabasePool& his() { return *his_; }
+  DatabasePool& store() { return *store_; }
+  RouteTable& routes() { return routes_; }
+  const PluginSet& plugins() const { return plugins_; }
+  ApiKeyStore& api_keys() { return *api_keys_; }
+  /// Staff users and sessions (after open_services()).
+  Accounts& accounts() { return *accounts_; }
+  const sdk::Clock& clock() const { return clock_; }
+  /// The metrics registry (after open_services()); services add collectors to it.
+  MetricsRegistry& metrics() { return *metrics_; }
+  /// The audit trail (after open_services()); the HTTP server's audit hook writes to it.
+  AuditLog& audit() { return *audit_; }
+  /// The event bus (after open_services()); the host publishes with source "host".
+  OutboxEventBus& events() { return *events_; }
+  /// The job scheduler (after open_services()).
+  JobScheduler& jobs() { return *jobs_; }
+  /// The notifier (after open_services()).
+  NotificationService& notifications() { return *notify_; }
+
+ private:
+  HostConfig config_;
+  sdk::SystemClock clock_;
+  std::shared_ptr<DatabasePool> his_;
+  std::shared_ptr<DatabasePool> store_;
+  std::unique_ptr<ProfileFile> profile_;
+  std::map<std::string, sdk::Settings> settings_;
+  std::unique_ptr<ApiKeyStore> api_keys_;
+  RouteTable routes_;
+  // Host services (each service adds its owner below and sets its pointer in services_ in
+  // open_services()).
+  HostServices services_;
+  std::unique_ptr<Accounts> accounts_;        // Staff users, sessions, login limits.
+  std::unique_ptr<MetricsRegistry> metrics_;  // Served at /metrics; plugins add their own.
+  std::unique_ptr<AuditLog> audit_;           // Every write, appended to hisx_host_audit.
+  std::unique_ptr<OutboxEventBus> events_;    // The event bus (transactional outbox).
+  // Periodic and one-off jobs, leased in the store.
+  std::unique_ptr<JobScheduler> jobs_;
+  std::unique_ptr<NotificationService> notify_;  // Messages: outbox table and sender thread.
+  PluginSet plugins_;
+};
+
+}  // namespace hisx::host

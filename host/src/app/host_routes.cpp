@@ -1,0 +1,110 @@
+#include "app/host_routes.h"
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+
+#include "app/host.h"
+#include "hisx/problem.h"
+#include "hisx/roles.h"
+
+namespace hisx::host {
+
+namespace {
+
+std::string sdk_version(const sdk::AbiStamp& s) {
+  return std::to_string(s.sdk_major) + "." + std::to_string(s.sdk_minor);
+}
+
+}  // namespace
+
+void add_host_routes(Host& host) {
+  auto& routes = host.routes();
+  sdk::Route healthz{"GET",
+                     "/healthz",
+                     {},
+                     [](sdk::Request&, sdk::Response& res) {
+                       Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
+                       body->set("status", "ok");
+                       res.json(body);
+                     },
+                     "Liveness: the process serves HTTP"};
+  healthz.is_public = true;
+  routes.add("host", healthz);
+
+  sdk::Route readyz{"GET",
+                    "/readyz",
+                    {},
+                    [&host](sdk::Request&, sdk::Response& res) {
+                      Poco::JSON::Object::Ptr dbs = new Poco::JSON::Object;
+                      std::string his_error, store_error;
+                      const bool his_ok = host.his().ping(&his_error);
+                      const bool store_ok = host.store().ping(&store_error);
+                      dbs->set("his", his_ok ? "ok" : "unreachable");
+                      dbs->set("store", store_ok ? "ok" : "unreachable");
+                      if (!his_ok || !store_ok) {
+                        throw sdk::Problem(
+                            503, "unavailable",
+                            "A database is unreachable: " + (his_ok ? store_error : his_error));
+                      }
+                      Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
+                      body->set("status", "ready");
+                      body->set("databases", dbs);
+                      res.json(body);
+                    },
+                    "Readiness: both databases answer"};
+  readyz.is_public = true;
+  routes.add("host", readyz);
+
+  routes.add("host", {"GET",
+                      "/api/v1/host/plugins",
+                      {std::string(sdk::roles::kAdmin), std::string(sdk::roles::kManager)},
+                      [&host](sdk::Request&, sdk::Response& res) {
+                        Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
+                        for (const auto& p : host.plugins().plugins()) {
+                          Poco::JSON::Object::Ptr item = new Poco::JSON::Object;
+                          item->set("name", p.name);
+                          item->set("version", p.manifest.version);
+                          item->set("description", p.manifest.description);
+                          item->set("sdk_version", sdk_version(p.stamp));
+                          item->set("state", to_string(p.state));
+                          Poco::JSON::Array::Ptr requires_plugins = new Poco::JSON::Array;
+                          for (const auto& r : p.manifest.requires_plugins)
+                            requires_plugins->add(r);
+                          item->set("requires", requires_plugins);
+                          list->add(item);
+                        }
+                        Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
+                        body->set("host_sdk_version", sdk_version(sdk::current_abi_stamp()));
+                        body->set("plugins", list);
+                        res.json(body);
+                      },
+                      "The loaded plugins: name, version, SDK version, state"});
+
+  // Every registered route with the roles it admits: for administrators auditing access, and
+  // for the test that walks the whole table proving deny-by-default.
+  sdk::Route route_list{"GET",
+                        "/api/v1/host/routes",
+                        {std::string(sdk::roles::kAdmin)},
+                        [&host](sdk::Request&, sdk::Response& res) {
+                          Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
+                          for (const auto& r : host.routes().routes()) {
+                            Poco::JSON::Object::Ptr item = new Poco::JSON::Object;
+                            item->set("method", r.route.method);
+                            item->set("pattern", r.route.pattern);
+                            item->set("owner", r.owner);
+                            Poco::JSON::Array::Ptr roles = new Poco::JSON::Array;
+                            for (const auto& role : r.route.roles) roles->add(role);
+                            item->set("roles", roles);
+                            item->set("public", r.route.is_public);
+                            list->add(item);
+                          }
+                          res.json(list);
+                        },
+                        "Every route: method, pattern, owner, roles admitted, public"};
+  route_list.response_schema =
+      R"({"type":"array","items":{"type":"object","required":["method","pattern","owner",)"
+      R"("roles","public"]}})";
+  routes.add("host", route_list);
+}
+
+}  // namespace hisx::host

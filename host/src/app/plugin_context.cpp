@@ -1,0 +1,37 @@
+#include "app/plugin_context.h"
+
+#include <stdexcept>
+
+namespace hisx::host {
+
+PluginContext::PluginContext(std::string plugin, sdk::Settings settings, sdk::Database& his,
+                             sdk::Database& store, const sdk::HisProfile& profile,
+                             RouteTable& routes, const sdk::Clock& clock, std::string timezone,
+                             HostServices services)
+    : settings_(std::move(settings)),
+      logger_(Poco::Logger::get("hisx." + plugin)),
+      his_(his),
+      store_(store),
+      profile_(profile),
+      router_(routes, plugin),
+      clock_(clock),
+      timezone_(std::move(timezone)),
+      services_(services),
+      events_(services.events ? std::make_unique<PluginEventBus>(*services.events, plugin)
+                              : nullptr),
+      scheduler_(services.scheduler ? std::make_unique<PluginScheduler>(*services.scheduler, plugin)
+                                    : nullptr) {}
+
+PluginContext::~PluginContext() = default;
+
+sdk::Scheduler& PluginContext::scheduler() {
+  if (!scheduler_) throw std::logic_error("the job scheduler is not open (Host::open_services())");
+  return *scheduler_;
+}
+
+sdk::EventBus& PluginContext::events() {
+  if (!events_) throw std::logic_error("the event bus is not open (Host::open_services())");
+  return *events_;
+}
+
+}  // namespace hisx::host

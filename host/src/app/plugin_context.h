@@ -1,0 +1,60 @@
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "events/plugin_event_bus.h"
+#include "hisx/context.h"
+#include "http/plugin_router.h"
+#include "jobs/plugin_scheduler.h"
+
+namespace hisx::host {
+
+/// The host services a plugin reaches through its context; owned by the Host.
+struct HostServices {
+  sdk::EventBus* events = nullptr;
+  sdk::Scheduler* scheduler = nullptr;
+  sdk::Notifier* notifier = nullptr;
+  sdk::Metrics* metrics = nullptr;
+};
+
+/// What one plugin gets in start(): its settings and logger, the shared databases, profile
+/// and clock, and a router that registers its routes under its own name.
+class PluginContext : public sdk::Context {
+ public:
+  PluginContext(std::string plugin, sdk::Settings settings, sdk::Database& his,
+                sdk::Database& store, const sdk::HisProfile& profile, RouteTable& routes,
+                const sdk::Clock& clock, std::string timezone, HostServices services);
+  ~PluginContext() override;
+
+  const sdk::Settings& settings() const override { return settings_; }
+  Poco::Logger& logger() const override { return logger_; }
+  sdk::Database& his() override { return his_; }
+  sdk::Database& store() override { return store_; }
+  const sdk::HisProfile& profile() const override { return profile_; }
+  sdk::Router& router() override { return router_; }
+  const sdk::Clock& clock() const override { return clock_; }
+  const std::string& timezone() const override { return timezone_; }
+  /// The host's bus, publishing with this plugin's name as source.
+  sdk::EventBus& events() override;
+  /// The host's scheduler, taking only job names that start with "<plugin>.".
+  sdk::Scheduler& scheduler() override;
+  sdk::Notifier& notifier() override { return *services_.notifier; }
+  sdk::Metrics& metrics() override { return *services_.metrics; }
+
+ private:
+  sdk::Settings settings_;
+  Poco::Logger& logger_;
+  sdk::Database& his_;
+  sdk::Database& store_;
+  const sdk::HisProfile& profile_;
+  PluginRouter router_;
+  const sdk::Clock& clock_;
+  std::string timezone_;
+  HostServices services_;
+  std::unique_ptr<PluginEventBus> events_;  // services_.events for this plugin.
+  // services_.scheduler for this plugin.
+  std::unique_ptr<PluginScheduler> scheduler_;
+};
+
+}  // namespace hisx::host

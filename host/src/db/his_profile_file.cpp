@@ -1,0 +1,220 @@
+#include "db/his_profile_file.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "config/config.h"
+#include "db/his_sql.h"
+#include "db/sql_text.h"
+
+namespace hisx::host {
+
+ProfileFile::ProfileFile(std::filesystem::path file, std::string name, std::string description,
+                         std::string backend, std::map<std::string, Statement> statements)
+    : file_(std::move(file)),
+      name_(std::move(name)),
+      description_(std::move(description)),
+      backend_(std::move(backend)),
+      statements_(std::move(statements)) {}
+
+ProfileFile::~ProfileFile() = default;
+
+bool ProfileFile::has(const std::string& statement) const {
+  return statements_.count(statement) > 0;
+}
+
+const ProfileFile::Statement* ProfileFile::find(const std::string& statement) const {
+  const auto it = statements_.find(statement);
+  return it == statements_.end() ? nullptr : &it->second;
+}
+
+std::vector<std::string> ProfileFile::statement_names() const {
+  std::vector<std::string> names;
+  for (const auto& [name, _] : statements_) names.push_back(name);
+  return names;
+}
+
+const ProfileFile::Statement& ProfileFile::require(const std::string& statement,
+                                                   const sdk::HisParams& params) const {
+  const Statement* st = find(statement);
+  if (st == nullptr) {
+    throw std::out_of_range("HIS profile '" + name_ + "' (" + file_.string() +
+                            ") has no statement '" + statement + "'");
+  }
+  std::string missing;
+  for (const auto& p : st->params) {
+    if (params.count(p) == 0) missing += (missing.empty() ? ":" : ", :") + p;
+  }
+  if (!missing.empty()) {
+    throw std::invalid_argument("HIS profile statement '" + statement + "' needs a value for " +
+                                missing);
+  }
+  return *st;
+}
+
+namespace {
+
+// Database errors keep their type (with_transaction retries on their text) and gain the
+// statement's name.
+[[noreturn]] void rethrow_named(const std::string& statement, const soci::soci_error& e) {
+  throw soci::soci_error("HIS profile statement '" + statement + "': " + e.what());
+}
+
+}  // namespace
+
+std::vector<sdk::HisRow> ProfileFile::query(soci::session& session, const std::string& statement,
+                                            const sdk::HisParams& params) const {
+  const Statement& st = require(statement, params);
+  try {
+    return run_his_query(session, st.sql, st.params, params).rows;
+  } catch (const soci::soci_error& e) {
+    rethrow_named(statement, e);
+  }
+}
+
+long long ProfileFile::execute(soci::session& session, const std::string& statement,
+                               const sdk::HisParams& params) const {
+  const Statement& st = require(statement, params);
+  try {
+    return run_his_command(session, st.sql, st.params, params);
+  } catch (const soci::soci_error& e) {
+    rethrow_named(statement, e);
+  }
+}
+
+namespace {
+
+constexpr const char* kSqlKeys[] = {"sql", "sql_sqlite3", "sql_postgresql", "sql_mysql",
+                                    "sql_odbc"};
+
+std::string at_line(const YAML::Node& node) {
+  const auto mark = node.Mark();
+  if (mark.line < 0) return "";
+  return " (line " + std::to_string(mark.line + 1) + ")";
+}
+
+class ProfileReader {
+ public:
+  ProfileReader(std::filesystem::path file, std::string backend)
+      : file_(std::move(file)), backend_(std::move(backend)) {}
+
+  std::unique_ptr<ProfileFile> read() {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(file_, ec)) {
+      fail("his_profile",
+           "the HIS profile file does not exist or is not a file; point "
+           "his_profile at a profile such as config/his-profiles/demo.yaml");
+    }
+    YAML::Node root;
+    try {
+      root = YAML::LoadFile(file_.string());
+    } catch (const YAML::ParserException& e) {
+      fail("", "not valid YAML at line " + std::to_string(e.mark.line + 1) + ", column " +
+                   std::to_string(e.mark.column + 1) + ": " + e.msg + "; fix the syntax");
+    } catch (const YAML::Exception& e) {
+      fail("", std::string("cannot be read: ") + e.what());
+    }
+    if (!root.IsMap()) {
+      fail("", "the file must be a mapping with the keys profile, description and statements");
+    }
+
+    for (const auto& kv : root) {
+      const auto key = kv.first.as<std::string>();
+      if (key != "profile" && key != "description" && key != "statements") {
+        fail(key, "unknown key" + at_line(kv.first) +
+                      "; a profile has only profile, description and statements");
+      }
+    }
+    const std::string name = scalar(root["profile"], "profile", true,
+                                    "give the profile a name, e.g. `profile: my-hospital`");
+    const std::string description = scalar(root["description"], "description", false, "");
+
+    const YAML::Node statements = root["statements"];
+    if (!statements || statements.IsNull()) {
+      fail("statements", "missing; list the profile's statements under `statements:`");
+    }
+    if (!statements.IsMap()) {
+      fail("statements", "must be a mapping of statement names (e.g. patient.get) to their SQL" +
+                             at_line(statements));
+    }
+    std::map<std::string, ProfileFile::Statement> parsed;
+    for (const auto& kv : statements) {
+      const auto statement = kv.first.as<std::string>();
+      parsed[statement] = read_statement(statement, kv.second);
+    }
+    return std::make_unique<ProfileFile>(file_, name, description, backend_, std::move(parsed));
+  }
+
+ private:
+  [[noreturn]] void fail(const std::string& key, const std::string& problem) const {
+    throw ConfigError(file_.string(), key, problem);
+  }
+
+  std::string scalar(const YAML::Node& node, const std::string& key, bool required,
+                     const std::string& fix) const {
+    if (!node || node.IsNull()) {
+      if (required) fail(key, "missing; " + fix);
+      return "";
+    }
+    if (!node.IsScalar()) fail(key, "must be text" + at_line(node));
+    return node.as<std::string>();
+  }
+
+  ProfileFile::Statement read_statement(const std::string& statement, const YAML::Node& node) {
+    const std::string key = "statements." + statement;
+    if (!node.IsMap()) {
+      fail(key, "must be a mapping with `sql:` (and optional backend variants)" + at_line(node));
+    }
+    for (const auto& kv : node) {
+      const auto sub = kv.first.as<std::string>();
+      const bool known = sub == "description" || std::find(std::begin(kSqlKeys), std::end(kSqlKeys),
+                                                           sub) != std::end(kSqlKeys);
+      if (!known) {
+        fail(key + "." + sub, "unknown key" + at_line(kv.first) +
+                                  "; use sql, sql_sqlite3, sql_postgresql, sql_mysql, sql_odbc "
+                                  "or description");
+      }
+    }
+    std::string chosen = "sql";
+    if (node["sql_" + backend_]) chosen = "sql_" + backend_;
+    // Every variant is validated, so that a mistake in another backend's SQL shows now and
+    // not when the hospital moves to that backend.
+    std::string sql;
+    for (const char* variant : kSqlKeys) {
+      const YAML::Node v = node[variant];
+      if (!v && std::string(variant) != "sql") continue;
+      const std::string text = statement_sql(key + "." + variant, v);
+      if (chosen == variant) sql = text;
+    }
+    return {sql, sql_parameters(sql)};
+  }
+
+  // The single SQL statement in `node`, without a trailing ';'.
+  std::string statement_sql(const std::string& key, const YAML::Node& node) const {
+    if (!node || node.IsNull()) {
+      fail(key, "missing; write the statement's SQL, e.g. `sql: SELECT … WHERE id = :id`");
+    }
+    if (!node.IsScalar()) fail(key, "must be SQL text" + at_line(node));
+    const auto parts = split_sql_statements(node.as<std::string>());
+    if (parts.empty()) fail(key, "is empty" + at_line(node) + "; write the statement's SQL");
+    if (parts.size() > 1) {
+      fail(key, "holds " + std::to_string(parts.size()) + " SQL statements" + at_line(node) +
+                    "; a profile statement is exactly one");
+    }
+    return parts.front();
+  }
+
+  std::filesystem::path file_;
+  std::string backend_;
+};
+
+}  // namespace
+
+std::unique_ptr<ProfileFile> load_profile(const std::filesystem::path& file,
+                                          const std::string& backend) {
+  return ProfileReader(file, backend).read();
+}
+
+}  // namespace hisx::host

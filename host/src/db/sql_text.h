@@ -1,0 +1,19 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace hisx::host {
+
+/// Splits an SQL script into statements on ';' outside quoted strings and identifiers,
+/// comments and PostgreSQL dollar-quoted blocks ($$ … $$, $fn$ … $fn$), so that a function
+/// body keeps its semicolons. Statements holding only blanks and comments are dropped; the
+/// others are returned trimmed, without the ';'.
+std::vector<std::string> split_sql_statements(std::string_view script);
+
+/// The named parameters (`:name`) of `sql`, each once, in order of first use. A PostgreSQL
+/// cast (`x::int`), an assignment (`:=`) and anything inside quotes or comments is not one.
+std::vector<std::string> sql_parameters(std::string_view sql);
+
+}  // namespace hisx::host

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <chrono>
+
+namespace hisx::host {
+
+class ConfigReader;
+
+/// The `events` section of the configuration: how the outbox is delivered.
+struct EventsConfig {
+  /// `events.poll_interval_ms`: how often the delivery worker looks for new events.
+  std::chrono::milliseconds poll_interval{200};
+  /// `events.batch_size`: events taken per subscriber and pass.
+  int batch_size = 100;
+  /// `events.max_attempts`: failed attempts of one (event, subscriber) before it becomes a
+  /// dead letter.
+  int max_attempts = 10;
+  /// `events.backoff_base_ms`: the wait after the first failure; it doubles with each
+  /// further failure up to `events.backoff_max_ms`.
+  std::chrono::milliseconds backoff_base{1000};
+  std::chrono::milliseconds backoff_max{std::chrono::minutes(5)};
+  /// `events.delivery_paused`: events are still written (publishing works) but this host
+  /// delivers none; an operational switch for maintenance.
+  bool delivery_paused = false;
+  /// `events.retention_days`: events older than this that every subscriber has handled are
+  /// deleted with their delivery records; 0 keeps them forever.
+  int retention_days = 7;
+};
+
+/// Reads and checks the `events` section (absent keys keep their defaults). Throws
+/// ConfigError naming the file and the key.
+EventsConfig read_events_config(const ConfigReader& reader);
+
+}  // namespace hisx::host

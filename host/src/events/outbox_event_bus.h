@@ -1,0 +1,117 @@
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "events/events_config.h"
+#include "events/outbox_tables.h"
+#include "hisx/clock.h"
+#include "hisx/database.h"
+#include "hisx/events.h"
+
+namespace hisx::host {
+
+/// The host's event bus: a transactional outbox in the store database (events_migrations.h).
+///
+/// publish() writes the event in the caller's transaction. A delivery worker (start()) polls
+/// the outbox and hands each event to each subscriber of its name in a transaction of its
+/// own, in which the pair (event, subscriber) is recorded first: the handler's writes and
+/// that record commit together (exactly-once effects), a redelivered pair is skipped, a
+/// failing handler is rolled back and retried with backoff until it becomes a dead letter.
+/// Several hosts may share one PostgreSQL: a subscriber is served by one host at a time
+/// (advisory lock) and the record's primary key decides the rest. docs/events.md.
+class OutboxEventBus : public sdk::EventBus {
+ public:
+  /// `store` and `clock` must outlive the bus.
+  OutboxEventBus(sdk::Database& store, const sdk::Clock& clock, EventsConfig config);
+  /// Stops the worker.
+  ~OutboxEventBus() override;
+  OutboxEventBus(const OutboxEventBus&) = delete;
+  OutboxEventBus& operator=(const OutboxEventBus&) = delete;
+
+  /// Publishes with source "host".
+  std::string publish(soci::session& store_tx, const std::string& name,
+                      Poco::JSON::Object::Ptr payload) override;
+  /// Publishes on behalf of `source` (a plugin's name). Throws std::invalid_argument for an
+  /// empty or malformed name ([a-z0-9_.], at most 200 characters).
+  std::string publish_from(const std::string& source, soci::session& store_tx,
+                           const std::string& name, Poco::JSON::Object::Ptr payload);
+  /// Registers `handler` and records the subscriber (with the time of its first
+  /// registration) in the store. Throws std::invalid_argument for a malformed or empty name,
+  /// subscriber or handler, or a subscriber already subscribed in this host.
+  void subscribe(const std::string& name, const std::string& subscriber,
+                 sdk::EventHandler handler) override;
+  /// Removes the subscription of `subscriber` from this host, after its running handler (if
+  /// any) returned. Its record stays: events keep waiting for it.
+  void unsubscribe(const std::string& subscriber);
+
+  /// One delivery pass: every subscription of this host, up to batch_size events each.
+  /// Returns the handler runs that committed. The worker calls it; tests call it directly.
+  /// Database errors are logged and end the pass for that subscriber.
+  int deliver_pending();
+  /// Starts the delivery worker (polls every poll_interval; deletes old delivered events
+  /// hourly); does nothing when delivery_paused. Idempotent.
+  void start();
+  /// Stops the worker after its current handler returns. Idempotent.
+  void stop();
+  /// True while the worker runs.
+  bool delivering();
+
+  /// Deletes old fully handled events now (retention_days); returns how many.
+  long long purge();
+  /// Undelivered (event, subscriber) pairs over the whole database, dead letters aside.
+  long long backlog();
+  /// (event, subscriber) pairs given up on after max_attempts.
+  long long dead_letters();
+  /// Failed pairs, dead letters first.
+  std::vector<FailureRow> failures(int limit = 100);
+  /// Every subscriber recorded in the store (also those of other hosts or disabled plugins).
+  std::vector<SubscriberRow> subscribers();
+  /// Makes a failed or dead pair due again with its attempts reset; false if unknown.
+  bool retry(const std::string& event_id, const std::string& subscriber);
+
+  const EventsConfig& config() const { return config_; }
+
+ private:
+  struct Subscription {
+    std::string name;
+    std::string subscriber;
+    std::string since;
+    sdk::EventHandler handler;
+    std::mutex running;  // Held while its handler runs; unsubscribe() waits on it.
+    bool active = true;  // Guarded by `running`.
+  };
+
+  int deliver_to(Subscription& sub);
+  bool deliver_one(soci::session& s, Subscription& sub, const OutboxRow& row);
+  void fail_one(soci::session& s, Subscription& sub, const OutboxRow& row,
+                const std::string& error);
+  void run();
+  void report_pass_error(const std::string& message);
+
+  sdk::Database& store_;
+  const sdk::Clock& clock_;
+  EventsConfig config_;
+  OutboxTables tables_;
+
+  std::mutex subscriptions_mutex_;
+  std::map<std::string, std::shared_ptr<Subscription>> subscriptions_;
+
+  std::mutex worker_mutex_;  // Guards worker_ and wakes the worker.
+  std::condition_variable wake_;
+  std::atomic<bool> stopping_{false};
+  std::thread worker_;
+
+  std::mutex pass_error_mutex_;
+  std::string last_pass_error_;
+  std::chrono::steady_clock::time_point last_pass_error_at_{};
+};
+
+}  // namespace hisx::host

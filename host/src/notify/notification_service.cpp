@@ -1,0 +1,77 @@
+#include "notify/notification_service.h"
+
+#include <stdexcept>
+
+namespace hisx::host {
+
+NotificationService::NotificationService(sdk::Database& store, const sdk::Clock& clock,
+                                         NotifyConfig config, sdk::Metrics* metrics)
+    : NotificationService(store, clock, config, make_drivers(config, clock), metrics) {}
+
+NotificationService::NotificationService(sdk::Database& store, const sdk::Clock& clock,
+                                         NotifyConfig config, Drivers drivers,
+                                         sdk::Metrics* metrics)
+    : config_(std::move(config)),
+      clock_(clock),
+      drivers_(std::move(drivers)),
+      store_(store),
+      sender_(store_, drivers_, config_, clock_, sender_name(),
+              metrics ? &metrics->counter("hisx_notification_attempts_total",
+                                          "Notification delivery attempts on this host, by "
+                                          "channel and outcome (sent, retry, failed)")
+                      : nullptr) {}
+
+NotificationService::~NotificationService() { stop(); }
+
+std::string NotificationService::send(soci::session& store_tx, const sdk::Message& message) {
+  if (drivers_.find(message.channel) == drivers_.end()) {
+    std::string names;
+    for (const auto& [name, driver] : drivers_) names += (names.empty() ? "" : ", ") + name;
+    throw std::invalid_argument("unknown notification channel '" + message.channel +
+                                "'; configured channels: " + (names.empty() ? "none" : names) +
+                                " (notify.channels)");
+  }
+  if (message.to.empty()) throw std::invalid_argument("a message needs a recipient (to)");
+  if (message.to.size() > 320) {
+    throw std::invalid_argument("the recipient (to) is longer than 320 characters");
+  }
+  if (message.text.empty()) throw std::invalid_argument("a message needs a text");
+  if (message.subject.size() > 1000) {
+    throw std::invalid_argument("the subject is longer than 1000 characters");
+  }
+  if (message.dedupe_key.size() > 200) {
+    throw std::invalid_argument("the dedupe key is longer than 200 characters");
+  }
+  return store_.insert(store_tx, message, clock_.now());
+}
+
+std::optional<sdk::MessageStatus> NotificationService::status(const std::string& id) const {
+  auto n = store_.find(id);
+  if (!n) return std::nullopt;
+  return sdk::MessageStatus{n->id, n->state, n->attempts, n->last_error, n->sent_at};
+}
+
+std::optional<Notification> NotificationService::find(const std::string& id) const {
+  return store_.find(id);
+}
+
+std::vector<Notification> NotificationService::list(const NotificationFilter& filter) const {
+  return store_.list(filter);
+}
+
+std::map<std::string, long long> NotificationService::count_by_state() const {
+  return store_.count_by_state();
+}
+
+std::vector<std::string> NotificationService::channels() const {
+  std::vector<std::string> out;
+  for (const auto& [name, driver] : drivers_) out.push_back(name);
+  return out;
+}
+
+void NotificationService::start() { sender_.start(); }
+void NotificationService::stop() { sender_.stop(); }
+void NotificationService::wake() { sender_.wake(); }
+int NotificationService::deliver_due() { return sender_.deliver_due(); }
+
+}  // namespace hisx::host

@@ -1,0 +1,36 @@
+#include "notify/notify_migrations.h"
+
+namespace hisx::host {
+
+namespace {
+
+// Times are UTC text with milliseconds (utc_text()), so they compare in time order.
+// dedupe_key is UNIQUE but nullable: any number of messages without a key.
+constexpr const char* kCreate = R"(CREATE TABLE hisx_host_notifications (
+  id VARCHAR(36) NOT NULL PRIMARY KEY,
+  channel VARCHAR(64) NOT NULL,
+  recipient VARCHAR(320) NOT NULL,
+  subject TEXT NOT NULL,
+  text TEXT NOT NULL,
+  data TEXT,
+  dedupe_key VARCHAR(200) UNIQUE,
+  state VARCHAR(16) NOT NULL CHECK (state IN ('queued', 'sending', 'sent', 'failed')),
+  attempts INTEGER NOT NULL,
+  next_attempt_at VARCHAR(32) NOT NULL,
+  last_error TEXT,
+  created_at VARCHAR(32) NOT NULL,
+  sent_at VARCHAR(32),
+  claimed_by VARCHAR(100),
+  claim_until VARCHAR(32)
+);
+CREATE INDEX hisx_host_notifications_due ON hisx_host_notifications (state, next_attempt_at);
+CREATE INDEX hisx_host_notifications_created ON hisx_host_notifications (created_at);
+)";
+
+}  // namespace
+
+std::vector<sdk::Migration> notify_migrations() {
+  return {{1, "create notifications", kCreate, {}, {}}};
+}
+
+}  // namespace hisx::host

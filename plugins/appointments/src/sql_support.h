@@ -1,0 +1,32 @@
+#pragma once
+
+#include <soci/soci.h>
+
+#include <optional>
+#include <string>
+
+namespace hisx::appointments {
+
+/// True when `e` reports a unique-constraint violation (SQLite, PostgreSQL, MySQL wording).
+bool is_duplicate_key(const std::exception& e);
+
+/// An optional id as a SOCI value and indicator, for `soci::use(value, indicator)`.
+struct NullableId {
+  explicit NullableId(std::optional<long long> id)
+      : value(id.value_or(0)), indicator(id ? soci::i_ok : soci::i_null) {}
+  long long value;
+  soci::indicator indicator;
+};
+
+/// The optional id read with an indicator.
+inline std::optional<long long> optional_id(long long value, soci::indicator indicator) {
+  if (indicator == soci::i_null) return std::nullopt;
+  return value;
+}
+
+/// The text read with an indicator, "" for NULL.
+inline std::string text_or_empty(const std::string& value, soci::indicator indicator) {
+  return indicator == soci::i_null ? std::string() : value;
+}
+
+}  // namespace hisx::appointments

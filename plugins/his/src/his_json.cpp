@@ -1,0 +1,27 @@
+#include "his_json.h"
+
+namespace hisx::his {
+
+Poco::JSON::Object::Ptr to_json(const sdk::HisRow& row) {
+  Poco::JSON::Object::Ptr obj = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+  for (std::size_t i = 0; i < row.columns().size(); ++i) {
+    const auto& v = row.values()[i];
+    if (v.isEmpty()) {
+      obj->set(row.columns()[i], Poco::Dynamic::Var());
+    } else {
+      obj->set(row.columns()[i], v);
+    }
+  }
+  return obj;
+}
+
+Poco::JSON::Object::Ptr to_json_list(const std::vector<sdk::HisRow>& rows) {
+  Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
+  for (const auto& row : rows) items->add(to_json(row));
+  Poco::JSON::Object::Ptr body = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+  body->set("items", items);
+  body->set("count", static_cast<int>(rows.size()));
+  return body;
+}
+
+}  // namespace hisx::his

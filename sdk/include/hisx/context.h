@@ -1,0 +1,51 @@
+#pragma once
+
+#include <Poco/Logger.h>
+
+#include <string>
+
+#include "hisx/clock.h"
+#include "hisx/database.h"
+#include "hisx/events.h"
+#include "hisx/export.h"
+#include "hisx/his_profile.h"
+#include "hisx/http.h"
+#include "hisx/metrics.h"
+#include "hisx/notifier.h"
+#include "hisx/scheduler.h"
+#include "hisx/settings.h"
+
+namespace hisx::sdk {
+
+/// What the host gives a plugin in start(). References stay valid until the plugin's stop()
+/// returns.
+class HISX_SDK_API Context {
+ public:
+  virtual ~Context();
+  /// The plugin's validated settings (`plugins.settings.<name>` in the configuration).
+  virtual const Settings& settings() const = 0;
+  /// A logger named `hisx.<plugin>`.
+  virtual Poco::Logger& logger() const = 0;
+  /// The existing HIS database. Reach HIS tables only through profile() statements.
+  virtual Database& his() = 0;
+  /// The database of hisx's own tables (`hisx_<plugin>_*`); often the same as his().
+  virtual Database& store() = 0;
+  /// The hospital's HIS profile.
+  virtual const HisProfile& profile() const = 0;
+  /// Where to register HTTP routes.
+  virtual Router& router() = 0;
+  /// The clock to read "now" from (injectable in tests).
+  virtual const Clock& clock() const = 0;
+  /// The hospital's IANA time zone, e.g. "Asia/Ho_Chi_Minh", for schedules and report days.
+  virtual const std::string& timezone() const = 0;
+  /// Publish and subscribe to events (transactional outbox).
+  virtual EventBus& events() = 0;
+  /// Periodic and one-off jobs, run once across hosts.
+  virtual Scheduler& scheduler() = 0;
+  /// Messages to patients and staff through the configured drivers.
+  virtual Notifier& notifier() = 0;
+  /// The metrics registry served at /metrics.
+  virtual Metrics& metrics() = 0;
+};
+
+}  // namespace hisx::sdk

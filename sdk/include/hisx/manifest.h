@@ -1,0 +1,33 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "hisx/settings.h"
+
+namespace hisx::sdk {
+
+/// A staff web page of a plugin, listed in the shell's navigation for the roles that may
+/// open it. The file lives in the plugin's `web/` folder and is served at `/<plugin>/<path>`.
+struct Page {
+  std::string path;                ///< Relative to the plugin's web folder, e.g. "worklist.html".
+  std::string title_vi;            ///< Navigation title in Vietnamese.
+  std::string title_en;            ///< Navigation title in English.
+  std::vector<std::string> roles;  ///< Roles shown the page (its API routes check again).
+};
+
+/// What a plugin declares about itself. The host reads it after the ABI check and before
+/// start(): dependencies are ordered, HIS profile statements checked, settings validated.
+struct Manifest {
+  std::string name;                           ///< Unique, [a-z0-9_]+, used in URLs and tables.
+  std::string version;                        ///< The plugin's own version, e.g. "1.2.0".
+  std::string description;                    ///< One line for listings.
+  std::vector<std::string> requires_plugins;  ///< Plugins that must be enabled and start first.
+  /// HIS profile statements it uses (hisx/his_statements.h).
+  std::vector<std::string> his_statements;
+  std::vector<std::string> roles;     ///< Roles it defines beyond the built-in ones.
+  std::vector<SettingSpec> settings;  ///< Settings it accepts.
+  std::vector<Page> pages{};          ///< Staff pages in its web/ folder.
+};
+
+}  // namespace hisx::sdk

@@ -1,0 +1,393 @@
+// Check-in at the desk (W5): priority by channel, queue numbers per clinic and day (also under
+// concurrent check-ins), the event, the HIS visit, the search by code, QR, phone and patient
+// code, and every refusal.
+#include <Poco/JSON/Parser.h>
+#include <gmock/gmock.h>
+
+#include <atomic>
+#include <set>
+#include <thread>
+
+#include "appointments_fixture.h"
+#include "support/temp_dir.h"
+
+namespace hisx::test::integration {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::StartsWith;
+
+// Minutes after local midnight now (Asia/Ho_Chi_Minh: UTC+7, no DST).
+int local_minute_now() {
+  const auto local = std::chrono::system_clock::now() + std::chrono::hours(7);
+  const auto since_midnight = local - std::chrono::floor<std::chrono::days>(local);
+  return static_cast<int>(std::chrono::duration_cast<std::chrono::minutes>(since_midnight).count());
+}
+
+std::string clock_text(int minutes) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%02d:%02d", minutes / 60, minutes % 60);
+  return buf;
+}
+
+std::string url_encode(const std::string& text) {
+  std::string out;
+  for (unsigned char c : text) {
+    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
+      out.push_back(static_cast<char>(c));
+    } else {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", c);
+      out += buf;
+    }
+  }
+  return out;
+}
+
+class AppointmentsCheckin : public AppointmentsTest {
+ protected:
+  static std::string today() { return local_day(0); }
+
+  // A clinic open to every channel with slots from the next 5-minute mark to midnight today
+  // (5-minute slots of `capacity` places), so that bookings of today can be made; returns the
+  // first slot's id.
+  long long slot_today(long long clinic_id, int capacity = 20) {
+    const int start = (local_minute_now() / 5 + 2) * 5;
+    EXPECT_LT(start, 24 * 60) << "these tests need at least 10 minutes left in the local day";
+    open_clinic(clinic_id, {"app", "web", "phone", "reexam", "walkin"});
+    add_template(clinic_id, weekday_of(today()), clock_text(start), "24:00", 5, capacity);
+    generate(today(), today());
+    auto items = slots(clinic_id, today());
+    EXPECT_GT(items->size(), 0u);
+    for (std::size_t i = 0; i < items->size(); ++i) {
+      auto s = items->getObject(static_cast<unsigned>(i));
+      if (s->getValue<bool>("bookable")) return s->getValue<long long>("id");
+    }
+    ADD_FAILURE() << "no bookable slot today at clinic " << clinic_id;
+    return 0;
+  }
+
+  // Books as admin; the booking's JSON.
+  Poco::JSON::Object::Ptr booked(long long patient, long long slot, const std::string& channel) {
+    HttpResult r = book("admin", patient, slot, channel);
+    EXPECT_EQ(r.status, 201) << r.body;
+    return r.status == 201 ? r.json() : Poco::JSON::Object::Ptr(new Poco::JSON::Object);
+  }
+
+  HttpResult check_in(const std::string& ref, const std::string& role = "receptionist") {
+    return post("/api/v1/appointments/bookings/" + ref + "/check-in", "", role);
+  }
+  HttpResult check_in(long long id, const std::string& role = "receptionist") {
+    return check_in(std::to_string(id), role);
+  }
+
+  Poco::JSON::Array::Ptr search(const std::string& q, const std::string& role = "receptionist") {
+    HttpResult r = get("/api/v1/appointments/check-in/search?q=" + url_encode(q), role);
+    EXPECT_EQ(r.status, 200) << q << ": " << r.body;
+    return r.status == 200 ? r.json()->getArray("items")
+                           : Poco::JSON::Array::Ptr(new Poco::JSON::Array);
+  }
+
+  // The appointment.checked_in payloads in the outbox, by booking id.
+  std::map<long long, Poco::JSON::Object::Ptr> checked_in_events() {
+    std::map<long long, Poco::JSON::Object::Ptr> out;
+    auto store_session = store();
+    soci::rowset<std::string> rows =
+        (store_session->prepare << "SELECT payload FROM hisx_host_outbox WHERE name = "
+                                   "'appointment.checked_in'");
+    for (const auto& text : rows) {
+      auto p = Poco::JSON::Parser().parse(text).extract<Poco::JSON::Object::Ptr>();
+      out[p->getValue<long long>("booking_id")] = p;
+    }
+    return out;
+  }
+
+  // HIS visits registered for `source` (demo HIS table luot_kham; the store is the HIS here).
+  int visits_with_source(const std::string& source, long long patient, long long clinic) {
+    int n = 0;
+    *store() << "SELECT COUNT(*) FROM luot_kham WHERE nguon = :source AND benh_nhan_id = :patient "
+                "AND phong_kham_id = :clinic AND trang_thai = 'waiting'",
+        soci::use(source), soci::use(patient), soci::use(clinic), soci::into(n);
+    return n;
+  }
+};
+
+TEST_F(AppointmentsCheckin, PriorityByChannelQueueNumbersPerClinicEventAndHisVisit) {
+  const long long slot1 = slot_today(1);
+  const long long slot2 = slot_today(2);
+  const auto app = booked(10, slot1, "app");
+  const auto walkin = booked(11, slot1, "walkin");
+  const auto reexam = booked(12, slot1, "reexam");
+  const auto other_clinic = booked(13, slot2, "phone");
+  EXPECT_EQ(app->getValue<std::string>("status"), "requested");  // app bookings need confirming
+  EXPECT_EQ(app->getValue<std::string>("qr_payload"), "HISX:" + app->getValue<std::string>("code"));
+
+  // An app booking never confirmed may still check in; by its code, as the desk reads it.
+  HttpResult r = check_in(app->getValue<std::string>("code"));
+  ASSERT_EQ(r.status, 200) << r.body;
+  auto doc = r.json();
+  EXPECT_EQ(doc->getValue<std::string>("status"), "checked_in");
+  EXPECT_EQ(doc->getValue<int>("priority"), 1) << "app bookings are high by default";
+  EXPECT_EQ(doc->getValue<int>("queue_number"), 1);
+  EXPECT_EQ(doc->getValue<std::string>("queue_label"), "U-001");
+  EXPECT_FALSE(doc->getValue<bool>("late"));
+  EXPECT_TRUE(doc->getValue<bool>("visit_registered")) << r.body;
+  EXPECT_EQ(doc->getValue<std::string>("visit_register"), "registered");
+  EXPECT_TRUE(doc->isNull("visit_error"));
+  EXPECT_THAT(doc->getValue<std::string>("checked_in_by"), StartsWith("apikey:"));
+  EXPECT_THAT(doc->getValue<std::string>("checked_in_at"), HasSubstr("+07:00"));
+
+  r = check_in(walkin->getValue<long long>("id"));
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.json()->getValue<int>("priority"), 0);
+  EXPECT_EQ(r.json()->getValue<int>("queue_number"), 2);
+  EXPECT_EQ(r.json()->getValue<std::string>("queue_label"), "002");
+
+  r = check_in(reexam->getValue<long long>("id"), "admin");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.json()->getValue<int>("priority"), 1);
+  EXPECT_EQ(r.json()->getValue<std::string>("queue_label"), "U-003");
+
+  // Another clinic has its own series.
+  r = check_in(other_clinic->getValue<long long>("id"));
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.json()->getValue<int>("queue_number"), 1);
+  EXPECT_EQ(r.json()->getValue<std::string>("queue_label"), "001");
+
+  // The rows behind it: status, number, day and history.
+  const long long app_id = app->getValue<long long>("id");
+  std::string status, day;
+  int number = 0, priority = -1;
+  *store() << "SELECT status, queue_number, queue_day, priority FROM hisx_appointments_bookings "
+              "WHERE id = :id",
+      soci::use(app_id), soci::into(status), soci::into(number), soci::into(day),
+      soci::into(priority);
+  EXPECT_EQ(status, "checked_in");
+  EXPECT_EQ(number, 1);
+  EXPECT_EQ(day, today());
+  EXPECT_EQ(priority, 1);
+  r = get("/api/v1/appointments/bookings/" + std::to_string(app_id), "receptionist");
+  ASSERT_EQ(r.status, 200) << r.body;
+  auto history = r.json()->getArray("history");
+  ASSERT_EQ(history->size(), 2u) << r.body;
+  EXPECT_EQ(history->getObject(1)->getValue<std::string>("action"), "check_in");
+  EXPECT_EQ(history->getObject(1)->getValue<std::string>("from_status"), "requested");
+
+  // appointment.checked_in with channel, priority and queue number, once per check-in.
+  auto events = checked_in_events();
+  ASSERT_EQ(events.size(), 4u);
+  auto e = events.at(app_id);
+  EXPECT_EQ(e->getValue<std::string>("channel"), "app");
+  EXPECT_EQ(e->getValue<int>("priority"), 1);
+  EXPECT_EQ(e->getValue<int>("queue_number"), 1);
+  EXPECT_EQ(e->getValue<long long>("clinic_id"), 1);
+  EXPECT_EQ(e->getValue<long long>("patient_id"), 10);
+  e = events.at(walkin->getValue<long long>("id"));
+  EXPECT_EQ(e->getValue<std::string>("channel"), "walkin");
+  EXPECT_EQ(e->getValue<int>("priority"), 0);
+  EXPECT_EQ(e->getValue<int>("queue_number"), 2);
+
+  // visit.register wrote the visit into the demo HIS, traceable to the booking.
+  EXPECT_EQ(visits_with_source("hisx:" + app->getValue<std::string>("code"), 10, 1), 1);
+  EXPECT_EQ(visits_with_source("hisx:" + other_clinic->getValue<std::string>("code"), 13, 2), 1);
+}
+
+TEST_F(AppointmentsCheckin, PriorityFollowsTheChannelSetting) {
+  start_host({"plugins.settings.appointments.channel_priority=[walkin:2]"});
+  const long long slot = slot_today(3);
+  const auto walkin = booked(20, slot, "walkin");
+  const auto app = booked(21, slot, "app");
+  HttpResult r = check_in(walkin->getValue<long long>("id"));
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.json()->getValue<int>("priority"), 2);
+  EXPECT_EQ(r.json()->getValue<std::string>("queue_label"), "U-001");
+  r = check_in(app->getValue<long long>("id"));
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.json()->getValue<int>("priority"), 0);
+  EXPECT_EQ(r.json()->getValue<std::string>("queue_label"), "002");
+}
+
+TEST_F(AppointmentsCheckin, SixteenConcurrentCheckInsGetSixteenDistinctNumbers) {
+  const long long slot = slot_today(1, 20);
+  std::vector<long long> ids;
+  for (int i = 0; i < 16; ++i)
+    ids.push_back(booked(100 + i, slot, "walkin")->getValue<long long>("id"));
+  const std::string k = key("receptionist");
+  std::vector<HttpResult> results(ids.size());
+  std::vector<std::string> errors(ids.size());
+  std::atomic<int> ready{0};
+  std::atomic<bool> go{false};
+  std::vector<std::thread> threads;
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    threads.emplace_back([&, i] {
+      HttpClient client("127.0.0.1", host().port(), std::chrono::seconds(120));
+      ++ready;
+      while (!go) std::this_thread::yield();
+      try {
+        results[i] = client.post(
+            "/api/v1/appointments/bookings/" + std::to_string(ids[i]) + "/check-in", "", k);
+      } catch (const std::exception& e) {
+        errors[i] = e.what();
+      }
+    });
+  }
+  while (ready < static_cast<int>(ids.size())) std::this_thread::yield();
+  go = true;
+  for (auto& t : threads) t.join();
+  std::set<int> numbers;
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    EXPECT_EQ(errors[i], "");
+    ASSERT_EQ(results[i].status, 200) << results[i].body;
+    numbers.insert(results[i].json()->getValue<int>("queue_number"));
+  }
+  EXPECT_EQ(numbers.size(), 16u);
+  EXPECT_EQ(*numbers.begin(), 1);
+  EXPECT_EQ(*numbers.rbegin(), 16);
+  int last = 0;
+  *store() << "SELECT last_number FROM hisx_appointments_queue_counters WHERE clinic_id = 1 AND "
+              "day = :day",
+      soci::use(today()), soci::into(last);
+  EXPECT_EQ(last, 16);
+  EXPECT_EQ(checked_in_events().size(), 16u);
+}
+
+TEST_F(AppointmentsCheckin, SearchFindsTodaysBookingsByCodeQrPhoneAndPatientCode) {
+  // A patient whose phone number is theirs alone, and their HIS code.
+  long long patient = 0;
+  std::string phone, code, name;
+  *store() << "SELECT id, dien_thoai, ma_bn, ho_ten FROM benh_nhan b WHERE dien_thoai IS NOT NULL "
+              "AND (SELECT COUNT(*) FROM benh_nhan c WHERE c.dien_thoai = b.dien_thoai) = 1 "
+              "ORDER BY id LIMIT 1",
+      soci::into(patient), soci::into(phone), soci::into(code), soci::into(name);
+  ASSERT_GT(patient, 0);
+  const long long slot = slot_today(1);
+  const auto today_booking = booked(patient, slot, "app");
+  const auto someone_else = booked(patient + 1, slot, "walkin");
+  // The same patient's booking on another day is not listed.
+  const auto later = bookable_slots(2, 3);
+  booked(patient, later[0], "phone");
+
+  const long long id = today_booking->getValue<long long>("id");
+  const std::string booking_code = today_booking->getValue<std::string>("code");
+  std::string lower_code = booking_code;
+  for (char& c : lower_code) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string international = "+84 " + phone.substr(1, 3) + " " + phone.substr(4);
+  for (const std::string& q :
+       {booking_code, lower_code, "HISX:" + booking_code, phone, international, code}) {
+    auto items = search(q);
+    ASSERT_EQ(items->size(), 1u) << q;
+    auto m = items->getObject(0);
+    EXPECT_EQ(m->getValue<long long>("id"), id) << q;
+    EXPECT_EQ(m->getObject("patient")->getValue<std::string>("full_name"), name) << q;
+    EXPECT_EQ(m->getObject("patient")->getValue<std::string>("code"), code) << q;
+    EXPECT_FALSE(m->getValue<std::string>("clinic_name").empty()) << q;
+    EXPECT_EQ(m->getValue<std::string>("channel"), "app") << q;
+    EXPECT_EQ(m->getValue<int>("priority"), 1) << q;
+    EXPECT_EQ(m->getValue<std::string>("status"), "requested") << q;
+    EXPECT_TRUE(m->isNull("queue_label")) << q;
+  }
+  // The other patient's booking by its QR payload, as admin.
+  auto items = search("HISX:" + someone_else->getValue<std::string>("code"), "admin");
+  ASSERT_EQ(items->size(), 1u);
+  EXPECT_EQ(items->getObject(0)->getValue<long long>("patient_id"), patient + 1);
+
+  // Once checked in, the search shows the ticket.
+  ASSERT_EQ(check_in(id).status, 200);
+  items = search(phone);
+  ASSERT_EQ(items->size(), 1u);
+  EXPECT_EQ(items->getObject(0)->getValue<std::string>("status"), "checked_in");
+  EXPECT_EQ(items->getObject(0)->getValue<std::string>("queue_label"), "U-001");
+
+  // Nothing today for an unknown code; too little to search for is a 422 on q.
+  EXPECT_EQ(search("HK-ZZZZZ")->size(), 0u);
+  EXPECT_EQ(search("0999999999")->size(), 0u);
+  auto problem = expect_problem(get("/api/v1/appointments/check-in/search?q=x", "receptionist"),
+                                422, "validation");
+  EXPECT_EQ(problem->getValue<std::string>("field"), "q");
+  expect_problem(get("/api/v1/appointments/check-in/search?q=" + phone, "doctor"), 403,
+                 "forbidden");
+  expect_problem(get("/api/v1/appointments/check-in/search?q=" + phone, "app"), 403, "forbidden");
+}
+
+TEST_F(AppointmentsCheckin, RefusalsNameTheirReason) {
+  const long long slot = slot_today(1);
+  const auto b = booked(30, slot, "walkin");
+  const long long id = b->getValue<long long>("id");
+
+  for (const std::string role : {"call_center", "doctor", "cashier", "manager", "app"}) {
+    expect_problem(check_in(id, role), 403, "forbidden");
+  }
+  expect_problem(check_in(999999), 404, "not-found");
+  expect_problem(check_in("HK-ZZZZZ"), 404, "not-found");
+
+  ASSERT_EQ(check_in(id).status, 200);
+  auto doc = expect_problem(check_in(id), 409, "invalid-transition");
+  EXPECT_EQ(doc->getValue<std::string>("current_status"), "checked_in");
+  EXPECT_THAT(doc->getValue<std::string>("detail"), HasSubstr("checked_in"));
+
+  // A cancelled booking.
+  const auto cancelled = booked(31, slot, "walkin");
+  ASSERT_EQ(post("/api/v1/appointments/bookings/" +
+                     std::to_string(cancelled->getValue<long long>("id")) + "/cancel",
+                 "{\"reason\": \"Bệnh nhân bận\"}", "receptionist")
+                .status,
+            200);
+  doc = expect_problem(check_in(cancelled->getValue<long long>("id")), 409, "invalid-transition");
+  EXPECT_EQ(doc->getValue<std::string>("current_status"), "cancelled");
+
+  // A booking of another day.
+  const auto later = bookable_slots(2, 3);
+  const auto future = booked(32, later[0], "phone");
+  doc = expect_problem(check_in(future->getValue<long long>("id")), 409, "not-today");
+  EXPECT_EQ(doc->getValue<std::string>("day"), booking_day());
+  EXPECT_EQ(
+      get("/api/v1/appointments/bookings/" + std::to_string(future->getValue<long long>("id")))
+          .json()
+          ->getValue<std::string>("status"),
+      "confirmed");
+
+  // Nothing refused took a number or published anything.
+  int last = 0;
+  *store() << "SELECT COALESCE(MAX(last_number), 0) FROM hisx_appointments_queue_counters",
+      soci::into(last);
+  EXPECT_EQ(last, 1);
+  EXPECT_EQ(checked_in_events().size(), 1u);
+}
+
+TEST_F(AppointmentsCheckin, AFailingVisitRegisterKeepsTheCheckInAndSaysWhy) {
+  const long long slot = slot_today(1);
+  const auto b = booked(40, slot, "app");
+  // The HIS refuses the visit: its table is gone.
+  *store() << "ALTER TABLE luot_kham RENAME TO luot_kham_moved";
+  HttpResult r = check_in(b->getValue<long long>("id"));
+  ASSERT_EQ(r.status, 200) << r.body;
+  auto doc = r.json();
+  EXPECT_EQ(doc->getValue<std::string>("status"), "checked_in");
+  EXPECT_EQ(doc->getValue<std::string>("queue_label"), "U-001");
+  EXPECT_FALSE(doc->getValue<bool>("visit_registered"));
+  EXPECT_EQ(doc->getValue<std::string>("visit_register"), "failed");
+  EXPECT_THAT(doc->getValue<std::string>("visit_error"), HasSubstr("luot_kham"));
+  EXPECT_THAT(host().wait_for_output("visit.register failed"), HasSubstr("visit.register failed"));
+  EXPECT_EQ(checked_in_events().size(), 1u);
+}
+
+TEST_F(AppointmentsCheckin, WithoutVisitRegisterInTheProfileNothingIsTried) {
+  // The demo profile without its visit.register statement.
+  TempDir dir;
+  std::string profile = read_text(std::filesystem::path(env("HISX_SOURCE_DIR")) / "config" /
+                                  "his-profiles" / "demo.yaml");
+  profile = profile.substr(0, profile.find("  visit.register:"));
+  write_file(dir.path() / "no-visit.yaml", profile);
+  start_host({"his_profile=" + (dir.path() / "no-visit.yaml").string()});
+  const long long slot = slot_today(1);
+  const auto b = booked(41, slot, "walkin");
+  HttpResult r = check_in(b->getValue<long long>("id"));
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_FALSE(r.json()->getValue<bool>("visit_registered"));
+  EXPECT_EQ(r.json()->getValue<std::string>("visit_register"), "not_configured");
+  EXPECT_TRUE(r.json()->isNull("visit_error"));
+  EXPECT_EQ(visits_with_source("hisx:" + b->getValue<std::string>("code"), 41, 1), 0);
+}
+
+}  // namespace
+}  // namespace hisx::test::integration

@@ -1,0 +1,159 @@
+// Deny by default, proven on the whole route table: the real server with every plugin that
+// can be enabled, every route it registered, asked without a credential and with a key of
+// every role. A route admits exactly the roles it names, and only the few routes meant to be
+// public answer without a credential.
+#include <gmock/gmock.h>
+
+#include <algorithm>
+#include <map>
+#include <regex>
+#include <set>
+
+#include "hisx/roles.h"
+#include "integration_support.h"
+
+namespace hisx::test::integration {
+namespace {
+
+struct ListedRoute {
+  std::string method;
+  std::string pattern;
+  std::string owner;
+  std::set<std::string> roles;
+  bool is_public = false;
+};
+
+std::vector<ListedRoute> listed_routes(const HostProcess& host, const std::string& admin_key) {
+  HttpResult r = host.client().get("/api/v1/host/routes", admin_key);
+  EXPECT_EQ(r.status, 200) << r.body;
+  std::vector<ListedRoute> out;
+  if (r.status != 200) return out;
+  auto list = r.json_array();
+  for (std::size_t i = 0; i < list->size(); ++i) {
+    auto item = list->getObject(static_cast<unsigned>(i));
+    ListedRoute route;
+    route.method = item->getValue<std::string>("method");
+    route.pattern = item->getValue<std::string>("pattern");
+    route.owner = item->getValue<std::string>("owner");
+    route.is_public = item->getValue<bool>("public");
+    auto roles = item->getArray("roles");
+    for (std::size_t j = 0; j < roles->size(); ++j) {
+      route.roles.insert(roles->getElement<std::string>(static_cast<unsigned>(j)));
+    }
+    out.push_back(route);
+  }
+  return out;
+}
+
+// The pattern with every `{param}` replaced by "1".
+std::string concrete_path(const std::string& pattern) {
+  return std::regex_replace(pattern, std::regex("\\{[^}/]*\\}"), "1");
+}
+
+HttpResult call(const HostProcess& host, const ListedRoute& route, const std::string& key) {
+  std::map<std::string, std::string> headers;
+  std::string body;
+  if (route.method == "POST" || route.method == "PUT" || route.method == "PATCH") {
+    body = "{}";
+    headers["Content-Type"] = "application/json";
+  }
+  if (!key.empty()) headers["Authorization"] = "Bearer " + key;
+  return host.client().request(route.method, concrete_path(route.pattern), body, headers);
+}
+
+TEST(DenyByDefault, EveryRouteAdmitsExactlyTheRolesItNames) {
+  HostProcess host(
+      host_options({plugin_paths_with_fixtures(), "plugins.enabled=[his, appointments, good]"}));
+  host.start();
+  // A key nobody uses takes id 1, so that a route acting on "{id}" = 1 touches no test key.
+  create_key(host, "admin", "decoy");
+  const std::string admin = create_key(host, "admin", "deny-admin");
+  ASSERT_FALSE(admin.empty());
+  const std::vector<ListedRoute> routes = listed_routes(host, admin);
+  ASSERT_FALSE(routes.empty());
+
+  // Both plugins registered routes, and the host its own.
+  std::set<std::string> owners;
+  for (const auto& r : routes) owners.insert(r.owner);
+  EXPECT_THAT(owners, ::testing::IsSupersetOf({"host", "his", "appointments", "good"}));
+
+  // Only these answer without a credential. /metrics (Prometheus scrapes without one) and
+  // /api/openapi.json (the description of what exists, no data) are public by design; any
+  // other public route must be added here on purpose. /fhir/r4/metadata (appointments) is the
+  // FHIR counterpart of the API description: a CapabilityStatement, no data, which FHIR
+  // clients read before they authenticate.
+  const std::set<std::string> allowed_public = {
+      "GET /healthz", "GET /readyz",           "POST /api/v1/auth/login",
+      "GET /metrics", "GET /api/openapi.json", "GET /fhir/r4/metadata"};
+  for (const auto& r : routes) {
+    if (r.is_public) {
+      EXPECT_TRUE(allowed_public.count(r.method + " " + r.pattern))
+          << r.method << " " << r.pattern << " (" << r.owner << ") is public";
+      EXPECT_TRUE(r.roles.empty()) << r.method << " " << r.pattern;
+    }
+  }
+
+  // One key per role: the built-in ones and any a route names (plugin roles).
+  std::set<std::string> roles(sdk::roles::kAll.begin(), sdk::roles::kAll.end());
+  for (const auto& r : routes) roles.insert(r.roles.begin(), r.roles.end());
+  std::map<std::string, std::string> keys;
+  for (const auto& role : roles) {
+    keys[role] = role == "admin" ? admin : create_key(host, role, "deny-" + role);
+    ASSERT_FALSE(keys[role].empty()) << role;
+  }
+
+  std::vector<std::string> wrong;
+  int checked = 0;
+  for (const auto& r : routes) {
+    if (r.is_public) continue;
+    const std::string name = r.method + " " + concrete_path(r.pattern) + " (" + r.owner + ")";
+    HttpResult anonymous = call(host, r, "");
+    if (anonymous.status != 401) {
+      wrong.push_back(name + " without a credential answered " + std::to_string(anonymous.status));
+    }
+    for (const auto& [role, key] : keys) {
+      const HttpResult answer = call(host, r, key);
+      ++checked;
+      const bool admitted = r.roles.count(role) > 0;
+      if (!admitted && answer.status != 403) {
+        wrong.push_back(name + " as " + role + " (not listed) answered " +
+                        std::to_string(answer.status) + ": " + answer.body.substr(0, 200));
+      }
+      if (admitted && (answer.status == 401 || answer.status == 403)) {
+        wrong.push_back(name + " as " + role + " (listed) answered " +
+                        std::to_string(answer.status) + ": " + answer.body.substr(0, 200));
+      }
+    }
+  }
+  EXPECT_GT(checked, 0);
+  std::string report;
+  for (const auto& line : wrong) report += "  " + line + "\n";
+  EXPECT_TRUE(wrong.empty()) << wrong.size() << " answers break deny-by-default:\n" << report;
+}
+
+TEST(DenyByDefault, TheRouteListIsForAdministratorsOnly) {
+  HostProcess host(host_options());
+  host.start();
+  expect_problem(host.client().get("/api/v1/host/routes"), 401, "unauthorized");
+  const std::string manager = create_key(host, "manager");
+  expect_problem(host.client().get("/api/v1/host/routes", manager), 403, "forbidden");
+  const std::string admin = create_key(host, "admin");
+  HttpResult r = host.client().get("/api/v1/host/routes", admin);
+  ASSERT_EQ(r.status, 200) << r.body;
+  bool found_login = false;
+  auto list = r.json_array();
+  for (std::size_t i = 0; i < list->size(); ++i) {
+    auto item = list->getObject(static_cast<unsigned>(i));
+    if (item->getValue<std::string>("pattern") == "/api/v1/auth/login") {
+      found_login = true;
+      EXPECT_EQ(item->getValue<std::string>("method"), "POST");
+      EXPECT_EQ(item->getValue<std::string>("owner"), "host");
+      EXPECT_TRUE(item->getValue<bool>("public"));
+      EXPECT_EQ(item->getArray("roles")->size(), 0u);
+    }
+  }
+  EXPECT_TRUE(found_login) << r.body;
+}
+
+}  // namespace
+}  // namespace hisx::test::integration

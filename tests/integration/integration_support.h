@@ -1,0 +1,70 @@
+#pragma once
+
+// Shared by the integration tests: starting hisxd on the backend under test with a small
+// demo HIS, creating API keys through the real CLI, and checking problem documents.
+
+#include <gtest/gtest.h>
+#include <soci/soci.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "support/backend.h"
+#include "support/host_process.h"
+#include "support/http_client.h"
+
+namespace hisx::test::integration {
+
+/// `demo.patients=300` and `demo.days=2`: a demo HIS that seeds in a moment.
+std::vector<std::string> small_demo();
+
+/// Options for a host on `backend` with exactly `overrides`.
+HostOptions host_options(TestBackend backend, std::vector<std::string> overrides);
+
+/// Options for a host on the backend named by HISX_TEST_BACKEND with a small demo HIS and
+/// `extra` overrides after it.
+HostOptions host_options(const std::vector<std::string>& extra = {});
+
+/// `plugins.paths=[$HISX_PLUGIN_DIR, $HISX_FIXTURE_PLUGIN_DIR]`: the real plugins and the
+/// fixture plugins built for the tests.
+std::string plugin_paths_with_fixtures();
+
+/// The value of environment variable `name`; fails the test when it is not set.
+std::string env(const char* name);
+
+/// Runs `hisx apikey create --name <name> --role <role>` for `host` and returns the key (the
+/// last stdout line). Fails the test (with the CLI's output) when the CLI fails.
+std::string create_key(const HostProcess& host, const std::string& role,
+                       const std::string& name = "integration-test");
+
+/// The last non-empty line of `text`.
+std::string last_line(const std::string& text);
+
+/// Everything a process said, for failure messages and output checks.
+std::string all_output(const ProcessResult& result);
+
+/// Checks that `response` is an application/problem+json document with `status` and
+/// `urn:hisx:problem:<type>`; returns the parsed document for further checks.
+Poco::JSON::Object::Ptr expect_problem(const HttpResult& response, int status,
+                                       const std::string& type);
+
+/// The patients found by `GET /api/v1/his/patients?q=<q>&limit=<limit>` (`q` is
+/// percent-encoded here); fails the test unless it answers 200.
+Poco::JSON::Array::Ptr search_patients(const HttpClient& client, const std::string& key,
+                                       const std::string& q, int limit);
+
+/// A session on the database that holds hisx's own tables for a host on `backend` with
+/// `data_dir` (SQLite: <data_dir>/hisx.db; PostgreSQL: the backend's fresh database), for a
+/// test that looks at or damages what the host recorded.
+std::unique_ptr<soci::session> open_store(const TestBackend& backend,
+                                          const std::filesystem::path& data_dir);
+
+/// Writes `text` to `path`.
+void write_file(const std::filesystem::path& path, const std::string& text);
+
+/// The content of `path`.
+std::string read_text(const std::filesystem::path& path);
+
+}  // namespace hisx::test::integration

@@ -1,0 +1,90 @@
+// hisxd serves: health, readiness and the list of loaded plugins, as a client sees them.
+#include "integration_support.h"
+
+namespace hisx::test::integration {
+namespace {
+
+// The plugin called `name` in the body of GET /api/v1/host/plugins, or null.
+Poco::JSON::Object::Ptr plugin_named(const Poco::JSON::Object::Ptr& body, const std::string& name) {
+  auto plugins = body->getArray("plugins");
+  for (std::size_t i = 0; i < plugins->size(); ++i) {
+    auto plugin = plugins->getObject(static_cast<unsigned>(i));
+    if (plugin->getValue<std::string>("name") == name) return plugin;
+  }
+  return nullptr;
+}
+
+TEST(Serving, HealthzAnswersOkWithoutCredentials) {
+  HostProcess host(host_options());
+  host.start();
+  HttpResult r = host.client().get("/healthz");
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(r.header("content-type").rfind("application/json", 0), 0u) << r.header("content-type");
+  EXPECT_EQ(r.json()->getValue<std::string>("status"), "ok");
+  EXPECT_FALSE(r.header("x-request-id").empty());
+}
+
+TEST(Serving, ReadyzReportsBothDatabasesOk) {
+  HostProcess host(host_options());
+  host.start();
+  HttpResult r = host.client().get("/readyz");
+  ASSERT_EQ(r.status, 200) << r.body;
+  auto body = r.json();
+  EXPECT_EQ(body->getValue<std::string>("status"), "ready");
+  auto databases = body->getObject("databases");
+  ASSERT_TRUE(databases) << r.body;
+  EXPECT_EQ(databases->getValue<std::string>("his"), "ok");
+  EXPECT_EQ(databases->getValue<std::string>("store"), "ok");
+}
+
+TEST(Serving, PluginListShowsTheDefaultPluginsStarted) {
+  HostProcess host(host_options());
+  host.start();
+  const std::string admin = create_key(host, "admin");
+  HttpResult r = host.client().get("/api/v1/host/plugins", admin);
+  ASSERT_EQ(r.status, 200) << r.body;
+  auto body = r.json();
+  EXPECT_EQ(body->getValue<std::string>("host_sdk_version"), "1.0");
+  EXPECT_EQ(body->getArray("plugins")->size(), 2u) << r.body;
+  auto appointments = plugin_named(body, "appointments");
+  ASSERT_TRUE(appointments) << r.body;
+  EXPECT_EQ(appointments->getValue<std::string>("state"), "started");
+  auto his = plugin_named(body, "his");
+  ASSERT_TRUE(his) << r.body;
+  EXPECT_EQ(his->getValue<std::string>("version"), "0.1.0");
+  EXPECT_EQ(his->getValue<std::string>("sdk_version"), "1.0");
+  EXPECT_EQ(his->getValue<std::string>("state"), "started");
+  EXPECT_FALSE(his->getValue<std::string>("description").empty());
+}
+
+TEST(Serving, PluginListShowsEveryEnabledPluginFromEveryPath) {
+  HostProcess host(host_options({plugin_paths_with_fixtures(), "plugins.enabled=[his, good]"}));
+  host.start();
+  const std::string admin = create_key(host, "admin");
+  HttpResult r = host.client().get("/api/v1/host/plugins", admin);
+  ASSERT_EQ(r.status, 200) << r.body;
+  auto body = r.json();
+  EXPECT_EQ(body->getArray("plugins")->size(), 2u) << r.body;
+  for (const std::string name : {"his", "good"}) {
+    auto plugin = plugin_named(body, name);
+    ASSERT_TRUE(plugin) << name << " missing from " << r.body;
+    EXPECT_EQ(plugin->getValue<std::string>("sdk_version"), "1.0") << name;
+    EXPECT_EQ(plugin->getValue<std::string>("state"), "started") << name;
+  }
+  EXPECT_EQ(plugin_named(body, "good")->getValue<std::string>("version"), "1.2.3");
+}
+
+TEST(Serving, APluginSettingReachesThePlugin) {
+  HostProcess host(host_options({plugin_paths_with_fixtures(), "plugins.enabled=[good]",
+                                 "plugins.settings.good.greeting=xin chào"}));
+  host.start();
+  const std::string admin = create_key(host, "admin");
+  HttpResult r = host.client().get("/api/v1/good/ping", admin);
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.json()->getValue<std::string>("greeting"), "xin chào");
+  // The his plugin is not enabled here, so its routes do not exist.
+  expect_problem(host.client().get("/api/v1/his/departments", admin), 404, "not-found");
+}
+
+}  // namespace
+}  // namespace hisx::test::integration

@@ -1,0 +1,137 @@
+#include "config/config.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+
+#include "support/temp_dir.h"
+
+using hisx::host::ConfigError;
+using hisx::host::HostConfig;
+using hisx::host::load_config;
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+namespace {
+
+class ConfigTest : public ::testing::Test {
+ protected:
+  ConfigTest() { std::ofstream(dir_.path() / "profile.yaml") << "profile: t\nstatements: {}\n"; }
+
+  std::filesystem::path write(const std::string& yaml) {
+    auto file = dir_.path() / "hisx.yaml";
+    std::ofstream(file) << yaml;
+    return file;
+  }
+
+  std::string error_of(const std::string& yaml, const std::vector<std::string>& overrides = {}) {
+    try {
+      load_config(write(yaml), overrides);
+    } catch (const ConfigError& e) {
+      return e.what();
+    }
+    return "(accepted)";
+  }
+
+  static constexpr const char* kMinimal =
+      "his_profile: profile.yaml\n"
+      "database:\n  his: {backend: sqlite3, connection: 'db=${data_dir}/his.db'}\n";
+
+  hisx::test::TempDir dir_;
+};
+
+}  // namespace
+
+TEST_F(ConfigTest, TheShippedDefaultConfigurationLoads) {
+  const auto file = std::filesystem::path(std::getenv("HISX_SOURCE_DIR")) / "config/hisx.yaml";
+  HostConfig cfg = load_config(file, {});
+  EXPECT_EQ(cfg.http.port, 8080);
+  EXPECT_EQ(cfg.his.backend, "sqlite3");
+  EXPECT_TRUE(cfg.store_is_his);
+  EXPECT_TRUE(std::filesystem::exists(cfg.his_profile));
+  EXPECT_THAT(cfg.plugins_enabled, ElementsAre("his", "appointments"));
+  EXPECT_EQ(cfg.data_dir.filename(), "var");
+}
+
+TEST_F(ConfigTest, ResolvesPathsAgainstTheFileAndExpandsDataDir) {
+  HostConfig cfg = load_config(write(kMinimal), {});
+  EXPECT_EQ(cfg.data_dir, dir_.path() / "var");
+  EXPECT_EQ(cfg.his.connection, "db=" + (dir_.path() / "var").string() + "/his.db");
+  EXPECT_EQ(cfg.his_profile, dir_.path() / "profile.yaml");
+  EXPECT_EQ(cfg.timezone, "Asia/Ho_Chi_Minh");
+}
+
+TEST_F(ConfigTest, OverridesReplaceAnyKey) {
+  HostConfig cfg =
+      load_config(write(kMinimal), {"http.port=9123", "data_dir=/tmp/hisx-x",
+                                    "plugins.paths=[/opt/p]", "plugins.enabled=[a, b]"});
+  EXPECT_EQ(cfg.http.port, 9123);
+  EXPECT_EQ(cfg.data_dir, "/tmp/hisx-x");
+  EXPECT_EQ(cfg.his.connection, "db=/tmp/hisx-x/his.db");
+  EXPECT_THAT(cfg.plugins_enabled, ElementsAre("a", "b"));
+}
+
+TEST_F(ConfigTest, ABadValueNamesFileKeyAndExpectation) {
+  const auto error = error_of(kMinimal, {"http.port=eighty"});
+  EXPECT_THAT(
+      error,
+      HasSubstr("hisx.yaml: http.port: expected a whole number from 0 to 65535, found 'eighty'"));
+}
+
+TEST_F(ConfigTest, AnUnknownKeyIsRefusedListingTheKnownOnes) {
+  const auto error = error_of(std::string(kMinimal) + "htpp:\n  port: 1\n");
+  EXPECT_THAT(error, HasSubstr("htpp: unknown setting"));
+  EXPECT_THAT(error, HasSubstr("http"));
+}
+
+TEST_F(ConfigTest, APasswordInTheFileIsRefused) {
+  const auto error = error_of(
+      "his_profile: profile.yaml\ndatabase:\n  his: {backend: postgresql, connection: 'host=x', "
+      "password: secret}\n");
+  EXPECT_THAT(error,
+              HasSubstr("database.his.password: passwords never go in the configuration file"));
+  EXPECT_THAT(error, Not(HasSubstr("secret")));
+  EXPECT_THAT(error_of("his_profile: profile.yaml\ndatabase:\n  his: {backend: postgresql, "
+                       "connection: 'host=x password=secret'}\n"),
+              HasSubstr("remove the password from the connection string"));
+}
+
+TEST_F(ConfigTest, PasswordsComeFromTheEnvironmentOrAFile) {
+  ::setenv("HISX_TEST_PW", "s3cret", 1);
+  const std::string base =
+      "his_profile: profile.yaml\ndatabase:\n  his: {backend: postgresql, connection: 'host=x', ";
+  EXPECT_EQ(load_config(write(base + "password_env: HISX_TEST_PW}\n"), {}).his.password, "s3cret");
+  std::ofstream(dir_.path() / "pw") << "from-file\n";
+  EXPECT_EQ(load_config(write(base + "password_file: pw}\n"), {}).his.password, "from-file");
+  EXPECT_THAT(
+      error_of(base + "password_env: HISX_NOT_SET_ANYWHERE}\n"),
+      HasSubstr(
+          "database.his.password_env: the environment variable HISX_NOT_SET_ANYWHERE is not set"));
+}
+
+TEST_F(ConfigTest, RefusesAnUnknownBackendAndAMissingProfile) {
+  EXPECT_THAT(
+      error_of(kMinimal, {"database.his.backend=oracle"}),
+      HasSubstr(
+          "database.his.backend: unknown backend 'oracle'; expected one of sqlite3, postgresql"));
+  EXPECT_THAT(error_of(kMinimal, {"his_profile=/nowhere/profile.yaml"}),
+              HasSubstr("his_profile: the file /nowhere/profile.yaml does not exist"));
+}
+
+TEST_F(ConfigTest, RefusesBrokenYamlWithItsPosition) {
+  EXPECT_THAT(error_of("http: [\n"), HasSubstr("not valid YAML at line"));
+  EXPECT_THAT(error_of(kMinimal, {"nonsense"}), HasSubstr("-D key=value"));
+}
+
+TEST_F(ConfigTest, RefusesAnUnknownTimeZone) {
+  EXPECT_THAT(error_of(kMinimal, {"timezone=Mars/Olympus"}),
+              HasSubstr("timezone: unknown time zone"));
+}
+
+TEST_F(ConfigTest, KeepsTheSettingsOfADisabledPluginForWhenItIsEnabledAgain) {
+  EXPECT_EQ(error_of(std::string(kMinimal) + "plugins:\n  settings:\n    reports: {a: 1}\n"),
+            "(accepted)");
+}

@@ -1,0 +1,130 @@
+// The scheduler's own thread with the real clock, stopping (waiting for a run, or giving up
+// on it), and the clean-up of old runs.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <future>
+#include <thread>
+
+#include "job_test_db.h"
+
+namespace hisx::test {
+namespace {
+
+using namespace std::chrono_literals;
+
+class JobLifecycle : public ::testing::TestWithParam<std::string> {
+ protected:
+  // Polls `done` until it holds or `deadline` passes (background work, real time).
+  template <typename Done>
+  bool eventually(Done done, std::chrono::seconds deadline = 30s) {
+    const auto until = std::chrono::steady_clock::now() + deadline;
+    while (std::chrono::steady_clock::now() < until) {
+      if (done()) return true;
+      std::this_thread::sleep_for(20ms);
+    }
+    return done();
+  }
+
+  JobTestDb db_{GetParam()};
+  RunLog log_;
+};
+
+TEST_P(JobLifecycle, TheSchedulersThreadRunsDueJobs) {
+  sdk::SystemClock clock;
+  host::JobsConfig config;
+  config.poll_interval = 50ms;
+  auto a = db_.scheduler(clock, "host-a", config);
+  a->once("t.now", clock.now(), log_.job("host-a"));
+  a->once("t.soon", clock.now() + 1s, log_.job("host-a"));
+  a->start();
+  EXPECT_TRUE(eventually([&] {
+    const auto now_rows = db_.rows("t.now");
+    const auto soon_rows = db_.rows("t.soon");
+    return now_rows.size() == 1 && now_rows[0].state == "succeeded" && soon_rows.size() == 1 &&
+           soon_rows[0].state == "succeeded";
+  }));
+  a->stop();
+  EXPECT_EQ(log_.runs().size(), 2u);
+}
+
+TEST_P(JobLifecycle, StopWaitsForARunningJob) {
+  sdk::ManualClock clock(utc("2024-05-01T03:00:30Z"));
+  auto a = db_.scheduler(clock, "host-a");
+  std::atomic<bool> finished{false};
+  std::promise<void> started;
+  a->once("t.slow", utc("2024-05-01T03:00:00Z"), [&](const sdk::JobRun&) {
+    started.set_value();
+    std::this_thread::sleep_for(300ms);
+    finished = true;
+  });
+  EXPECT_EQ(a->poll(), 1);
+  started.get_future().wait();
+  a->stop();
+  EXPECT_TRUE(finished);
+  EXPECT_EQ(db_.rows("t.slow").at(0).state, "succeeded");
+  EXPECT_EQ(a->poll(), 0) << "a stopped scheduler starts nothing";
+}
+
+TEST_P(JobLifecycle, StopGivesUpOnARunThatDoesNotEnd) {
+  sdk::ManualClock clock(utc("2024-05-01T03:00:30Z"));
+  host::JobsConfig config;
+  config.stop_timeout = 100ms;
+  auto a = db_.scheduler(clock, "host-a", config);
+  std::promise<void> release;
+  std::promise<void> ended;
+  a->once("t.stuck", utc("2024-05-01T03:00:00Z"), [&](const sdk::JobRun&) {
+    release.get_future().wait();
+    ended.set_value();
+  });
+  EXPECT_EQ(a->poll(), 1);
+  a->stop();  // returns although the run goes on
+  a.reset();
+  EXPECT_EQ(db_.rows("t.stuck").at(0).state, "running");
+
+  // The run ends after its scheduler is gone: nothing is recorded (another host will take
+  // the run over when its lease ends), and nothing crashes.
+  release.set_value();
+  ended.get_future().wait();
+  EXPECT_EQ(db_.rows("t.stuck").at(0).state, "running");
+  EXPECT_EQ(db_.rows("t.stuck").at(0).owner, "host-a");
+}
+
+TEST_P(JobLifecycle, OldRunsOfPeriodicJobsAreDeleted) {
+  auto old = [&](const std::string& job, const std::string& day, const std::string& kind,
+                 const std::string& state) {
+    db_.insert_run({job, day + "T00:00:00Z", kind, state, "old-host:1:ab", day + "T00:10:00.000Z",
+                    day + "T00:00:00.000Z", state == "running" ? "" : day + "T00:00:01.000Z", "",
+                    1});
+  };
+  old("t.daily", "2024-03-01", "every", "succeeded");
+  old("t.daily", "2024-03-02", "every", "failed");
+  old("t.daily", "2024-04-30", "every", "succeeded");
+  old("t.gone", "2024-03-01", "every", "succeeded");
+  old("t.gone", "2024-03-05", "every", "succeeded");  // its latest: kept
+  old("t.once", "2024-03-01", "once", "succeeded");   // one-offs are kept
+  old("t.stuck", "2024-03-01", "every", "running");
+  old("t.stuck", "2024-03-03", "every", "succeeded");
+
+  sdk::ManualClock clock(utc("2024-05-01T03:00:30Z"));
+  host::JobsConfig config;
+  config.keep_days = 30;
+  auto a = db_.scheduler(clock, "host-a", config);
+  EXPECT_EQ(a->poll(), 0);
+
+  auto days = [&](const std::string& job) {
+    std::vector<std::string> out;
+    for (const auto& r : db_.rows(job)) out.push_back(r.scheduled_for.substr(0, 10));
+    return out;
+  };
+  EXPECT_THAT(days("t.daily"), ::testing::ElementsAre("2024-04-30"));
+  EXPECT_THAT(days("t.gone"), ::testing::ElementsAre("2024-03-05"));
+  EXPECT_THAT(days("t.once"), ::testing::ElementsAre("2024-03-01"));
+  EXPECT_THAT(days("t.stuck"), ::testing::ElementsAre("2024-03-01", "2024-03-03"));
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, JobLifecycle, ::testing::ValuesIn(job_test_backends()));
+
+}  // namespace
+}  // namespace hisx::test

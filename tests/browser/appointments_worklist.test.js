@@ -258,3 +258,53 @@ test('a wrong call-back time is said in the live region and nothing is logged', 
   assert.match(await row.locator('.reason').textContent(), /^Hẹn gọi lại lúc 23:59 /);
   assertNoProblems(page);
 });
+
+test('an agent books a due re-examination into a slot of its window', async () => {
+  // A doctor's order (made here as the admin) due tomorrow, acceptable from two days ago:
+  // unbooked by its window's start, it is on today's list.
+  const patient = 24;
+  const name = (await ok(`/api/v1/his/patients/${patient}`)).full_name;
+  const order = await ok('/api/v1/appointments/reexams', {method: 'POST', body: {
+    patient_id: patient, clinic_id: CLINIC, due_date: localDay(1), window_before_days: 3,
+    window_after_days: 7, note: 'Tăng huyết áp, tái khám lấy thuốc'}}, 201);
+
+  const page = await newPage(browser, host.url);
+  await logIn(page, agent);
+  await page.goto('/appointments/worklist.html');
+  await shellReady(page);
+  await page.waitForFunction(() => document.querySelectorAll('#list tbody tr').length > 0);
+  const names = await page.locator('#list tbody tr .patient-name').allTextContents();
+  const index = names.indexOf(name);
+  assert.ok(index >= 0, `${name} is on the list (${names.join(', ')})`);
+  const row = page.locator('#list tbody tr').nth(index);
+  assert.equal(await row.locator('.reason').textContent(), 'Đến hạn tái khám');
+  assert.match(await row.textContent(), /Tái khám/);
+
+  // j to the row, 1 = confirmed: the slots of the window are offered, the earliest first.
+  for (let i = 0; i < index; i++) await page.keyboard.press('j');
+  assert.equal(await focused(page), `row ${index + 1}`);
+  await page.keyboard.press('1');
+  await page.locator('#slot-field').waitFor({state: 'visible'});
+  assert.equal(await focused(page), '#slot');
+  assert.equal(await page.locator('#outcome-effect').textContent(),
+    'Chọn khung giờ trong hạn tái khám; lịch tái khám sẽ được đặt.');
+  const options = await page.locator('#slot option').allTextContents();
+  const day = localDay(2).split('-').reverse().join('/');
+  assert.deepEqual(options, [`${day} 08:00–08:15 (còn 3 chỗ)`, `${day} 08:15–08:30 (còn 3 chỗ)`,
+    `${day} 08:30–08:45 (còn 4 chỗ)`, `${day} 08:45–09:00 (còn 4 chỗ)`]);
+
+  // ArrowDown picks 08:15, Enter books it and logs the call; the due leaves the list.
+  await page.keyboard.press('ArrowDown');
+  const message = await statusAfter(page, () => page.keyboard.press('Enter'));
+  assert.equal(message, `Đã đặt lịch tái khám cho ${name}.`);
+  assert.ok(!(await page.locator('#list tbody tr .patient-name').allTextContents()).includes(name));
+
+  // Behind the API: the due is booked through channel reexam, in the chosen slot.
+  const after = await ok(`/api/v1/appointments/reexams/${order.id}`);
+  assert.equal(after.dues[0].status, 'booked');
+  assert.equal(after.dues[0].booking.channel, 'reexam');
+  assert.match(after.dues[0].booking.start, /T08:15:00\+07:00$/);
+  const calls = await ok(`/api/v1/appointments/worklist/attempts?due_id=${after.dues[0].id}`);
+  assert.deepEqual(calls.items.map((x) => x.outcome), ['confirmed']);
+  assertNoProblems(page);
+});

@@ -10,6 +10,7 @@
 namespace hisx::test::integration {
 namespace {
 
+using ::testing::AllOf;
 using ::testing::EndsWith;
 using ::testing::HasSubstr;
 using ::testing::StartsWith;
@@ -47,6 +48,19 @@ class AppointmentsFhir : public AppointmentsTest {
   }
 
   // The ids of a Bundle's entries, in order.
+  // The bundle's links as "relation url-after-/fhir/r4", in order.
+  static std::vector<std::string> links(const Poco::JSON::Object::Ptr& b) {
+    std::vector<std::string> out;
+    auto array = b->getArray("link");
+    for (std::size_t i = 0; i < array->size(); ++i) {
+      auto l = array->getObject(static_cast<unsigned>(i));
+      const auto url = l->getValue<std::string>("url");
+      out.push_back(l->getValue<std::string>("relation") + " " +
+                    url.substr(url.find("/fhir/r4") + 8));
+    }
+    return out;
+  }
+
   static std::vector<std::string> ids(const Poco::JSON::Object::Ptr& b) {
     std::vector<std::string> out;
     if (!b->has("entry")) return out;
@@ -167,7 +181,11 @@ TEST_F(AppointmentsFhir, SchedulesAreTheBookableClinicsOfTheCaller) {
   EXPECT_EQ(resource(one, "Schedule")->getValue<std::string>("id"), "1");
   outcome(get("/fhir/r4/Schedule/2", "app"), 404, "not-found");
   outcome(get("/fhir/r4/Schedule/999"), 404, "not-found");
-  bundle(get("/fhir/r4/Schedule?_count=1"), 2, 1, "Schedule");
+  b = bundle(get("/fhir/r4/Schedule?_count=1"), 2, 1, "Schedule");
+  const std::string first = ids(b).at(0);
+  b = bundle(get("/fhir/r4/Schedule?_count=1&_page=2"), 2, 1, "Schedule");
+  EXPECT_NE(ids(b).at(0), first) << "page 2 holds the other clinic";
+  EXPECT_EQ(links(b).at(2), "previous /Schedule?_count=1&_page=1");
   // Roles as for the REST API: the cashier reads the catalogue, nobody without a role does.
   EXPECT_EQ(get("/fhir/r4/Schedule", "cashier").status, 200);
   expect_problem(get("/fhir/r4/Schedule", "his"), 403, "forbidden");
@@ -202,11 +220,39 @@ TEST_F(AppointmentsFhir, SlotsAreSearchedByScheduleStartAndStatus) {
   b = bundle(get("/fhir/r4/Slot?schedule=1&start=lt" + day + "T08:15"), 1, 1, "Slot");
   EXPECT_EQ(ids(b), std::vector<std::string>{all[0]});
   bundle(get("/fhir/r4/Slot?start=" + day), 4, 4, "Slot");
+  // A repeated parameter narrows: every value must hold.
+  b = bundle(get("/fhir/r4/Slot?start=ge" + day + "T08:15&start=lt" + day + "T08:45&schedule=1"), 2,
+             2, "Slot");
+  EXPECT_EQ(ids(b), (std::vector<std::string>{all[1], all[2]}));
+  EXPECT_THAT(b->getArray("link")->getObject(0)->getValue<std::string>("url"),
+              AllOf(HasSubstr("start=ge" + day + "T08%3A15"), HasSubstr("start=lt" + day)));
+  bundle(get("/fhir/r4/Slot?start=lt" + day + "&start=gt" + day), 0, 0, "Slot");
   bundle(get("/fhir/r4/Slot?start=gt" + day), 0, 0, "Slot");
   bundle(get("/fhir/r4/Slot?start=le" + day + "&schedule=Schedule/2"), 0, 0, "Slot");
   b = bundle(get("/fhir/r4/Slot?schedule=1&_count=2"), 4, 2, "Slot");
   EXPECT_EQ(ids(b), (std::vector<std::string>{all[0], all[1]}));
   bundle(get("/fhir/r4/Slot?schedule=1&_count=0"), 4, 0, "Slot");
+
+  // Pages: _count entries each, _page from 1; the links lead through them.
+  b = bundle(get("/fhir/r4/Slot?schedule=1&_count=3"), 4, 3, "Slot");
+  EXPECT_EQ(ids(b), (std::vector<std::string>{all[0], all[1], all[2]}));
+  EXPECT_EQ(links(b),
+            (std::vector<std::string>{"self /Slot?schedule=Schedule%2F1&_count=3",
+                                      "first /Slot?schedule=Schedule%2F1&_count=3&_page=1",
+                                      "next /Slot?schedule=Schedule%2F1&_count=3&_page=2",
+                                      "last /Slot?schedule=Schedule%2F1&_count=3&_page=2"}));
+  b = bundle(get("/fhir/r4/Slot?_page=2&schedule=1&_count=3"), 4, 1, "Slot");
+  EXPECT_EQ(ids(b), std::vector<std::string>{all[3]});
+  EXPECT_EQ(links(b),
+            (std::vector<std::string>{"self /Slot?schedule=Schedule%2F1&_count=3&_page=2",
+                                      "first /Slot?schedule=Schedule%2F1&_count=3&_page=1",
+                                      "previous /Slot?schedule=Schedule%2F1&_count=3&_page=1",
+                                      "last /Slot?schedule=Schedule%2F1&_count=3&_page=2"}));
+  b = bundle(get("/fhir/r4/Slot?schedule=1&_count=3&_page=9"), 4, 0, "Slot");
+  EXPECT_EQ(links(b)[2], "previous /Slot?schedule=Schedule%2F1&_count=3&_page=2")
+      << "a page past the end leads back to the last";
+  EXPECT_EQ(links(bundle(get("/fhir/r4/Slot?schedule=1"), 4, 4, "Slot")).size(), 1u)
+      << "one page: only the self link";
 
   HttpResult one = get("/fhir/r4/Slot/" + all[1], "app");
   ASSERT_EQ(one.status, 200) << one.body;
@@ -220,6 +266,7 @@ TEST_F(AppointmentsFhir, SlotsAreSearchedByScheduleStartAndStatus) {
   outcome(get("/fhir/r4/Slot?status=full"), 400, "invalid", "status");
   outcome(get("/fhir/r4/Slot?schedule=Location/1"), 400, "invalid", "schedule");
   outcome(get("/fhir/r4/Slot?_count=-1"), 400, "invalid", "_count");
+  outcome(get("/fhir/r4/Slot?_page=0"), 400, "invalid", "_page");
 
   // A closure makes the day's slots busy-unavailable (they are kept, as in the REST API).
   HttpResult closure = post("/api/v1/appointments/admin/closures",
@@ -368,7 +415,14 @@ TEST_F(AppointmentsFhir, AppointmentsAreReadAndSearchedByPatientDateAndStatus) {
   b = bundle(get("/fhir/r4/Appointment?date=ge" + day + "T08:15:00%2B07:00&patient=Patient/70"), 2,
              2, "Appointment");
   EXPECT_EQ(ids(b), (std::vector<std::string>{std::to_string(a1), std::to_string(a2)}));
+  b = bundle(get("/fhir/r4/Appointment?date=ge" + day + "&date=lt" + day +
+                 "T08:15:00%2B07:00&patient=Patient/70"),
+             1, 1, "Appointment");
+  EXPECT_EQ(ids(b), std::vector<std::string>{std::to_string(a0)});
   bundle(get("/fhir/r4/Appointment?patient=Patient/71&_count=0"), 1, 0, "Appointment");
+  b = bundle(get("/fhir/r4/Appointment?patient=70&_count=2&_page=2"), 3, 1, "Appointment");
+  EXPECT_EQ(ids(b), std::vector<std::string>{std::to_string(a2)});
+  EXPECT_EQ(links(b).back(), "last /Appointment?patient=Patient%2F70&_count=2&_page=2");
   outcome(get("/fhir/r4/Appointment?patient=Practitioner/71"), 400, "invalid", "patient");
   outcome(get("/fhir/r4/Appointment?status=done"), 400, "invalid", "status");
   outcome(get("/fhir/r4/Appointment?date=yesterday"), 400, "invalid", "date");

@@ -34,6 +34,14 @@ std::optional<std::string> HostRequest::query(const std::string& name) const {
   return std::nullopt;
 }
 
+std::vector<std::string> HostRequest::query_all(const std::string& name) const {
+  std::vector<std::string> values;
+  for (const auto& [key, value] : query_) {
+    if (key == name) values.push_back(value);
+  }
+  return values;
+}
+
 std::optional<std::string> HostRequest::header(const std::string& name) const {
   if (!headers_.has(name)) return std::nullopt;
   return headers_.get(name);

@@ -35,6 +35,7 @@ class HostRequest : public sdk::Request {
   const sdk::Principal* principal() const override;
   const std::string& request_id() const override { return request_id_; }
   std::string client_address() const override { return client_address_; }
+  std::vector<std::string> query_all(const std::string& name) const override;
 
   void set_params(std::map<std::string, std::string> params) { params_ = std::move(params); }
   void set_body(std::string body) { body_ = std::move(body); }

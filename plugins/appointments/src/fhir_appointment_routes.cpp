@@ -23,9 +23,6 @@ namespace hisx::appointments {
 
 namespace {
 
-constexpr int kDefaultCount = 100;
-constexpr int kMaxCount = 500;
-
 // Read and search as GET /api/v1/appointments/bookings/{id}: the booking roles and manager.
 std::vector<std::string> appointment_reader_roles() {
   auto roles = booking_roles();
@@ -91,14 +88,14 @@ void add_fhir_appointment_routes(Environment& env) {
            [e](sdk::Request& req, sdk::Response& res) {
              const sdk::Principal& who = *req.principal();
              BookingSearch search;
-             std::vector<std::pair<std::string, std::string>> used;
+             SearchParams used;
              if (auto v = req.query("patient")) {
                search.patient_id = parse_reference_param("patient", *v, "Patient");
                used.emplace_back("patient", "Patient/" + std::to_string(*search.patient_id));
              }
-             if (auto v = req.query("date")) {
-               search.start = parse_date_param("date", *v, e->zone);
-               used.emplace_back("date", *v);
+             if (const auto dates = req.query_all("date"); !dates.empty()) {
+               search.start = parse_date_params("date", dates, e->zone);
+               for (const auto& v : dates) used.emplace_back("date", v);
              }
              if (auto v = req.query("status")) {
                std::vector<BookingStatus> statuses;
@@ -116,9 +113,7 @@ void add_fhir_appointment_routes(Environment& env) {
                search.statuses = statuses;
                used.emplace_back("status", *v);
              }
-             search.count = req.query("_count") ? parse_count_param(*req.query("_count"), kMaxCount)
-                                                : kDefaultCount;
-             if (req.query("_count")) used.emplace_back("_count", std::to_string(search.count));
+             search.paging = read_paging(req, used);
              // The app and website backends see the bookings of their own channel only.
              if (!role_sees_every_channel(who.role)) {
                search.channels = channels_for_role(who.role);
@@ -142,16 +137,19 @@ void add_fhir_appointment_routes(Environment& env) {
                         b, e->zone,
                         name == names.end() ? std::nullopt : std::optional(name->second))});
              }
-             send_fhir(res, searchset_bundle(search_url(url + "/Appointment", used), page.total,
-                                             entries, e->now()));
+             send_fhir(res, searchset_bundle(
+                                search_links(url + "/Appointment", used, search.paging, page.total),
+                                page.total, entries, e->now()));
            }),
        "FHIR Appointment search by patient, date and status",
        false,
        {{"patient", "string", false, "Patient/{HIS patient id}"},
-        {"date", "string", false, "[eq|ge|gt|le|lt]date or dateTime of the start (one value)"},
+        {"date", "string", false,
+         "[eq|ge|gt|le|lt]date or dateTime of the start; repeat it for a range"},
         {"status", "string", false,
          "pending, booked, arrived, fulfilled, cancelled, noshow (comma-separated)"},
-        {"_count", "integer", false, "Most entries to return (default 100, at most 500)"}}});
+        {"_count", "integer", false, "Entries per page (default 100, at most 500)"},
+        {"_page", "integer", false, "Page to return, from 1 (default 1)"}}});
 
   router.add({"POST",
               base,

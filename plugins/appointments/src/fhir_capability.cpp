@@ -84,14 +84,15 @@ Poco::JSON::Object::Ptr capability_statement(const std::string& date, const std:
       "Slot", {"read", "search-type"},
       {{"schedule", "reference", "Schedule/{clinic id}"},
        {"start", "date",
-        "One value: [eq|ge|gt|le|lt]date or dateTime (hospital time zone when "
-        "none is given)"},
+        "[eq|ge|gt|le|lt]date or dateTime (hospital time zone when none is given); "
+        "repeat it for a range: every value holds"},
        {"status", "token", "free, busy, busy-unavailable (comma-separated for any of them)"}},
       false));
   auto appointment =
       resource("Appointment", {"read", "search-type", "create", "update"},
                {{"patient", "reference", "Patient/{HIS patient id}"},
-                {"date", "date", "Appointment start; one value: [eq|ge|gt|le|lt]date or dateTime"},
+                {"date", "date",
+                 "Appointment start: [eq|ge|gt|le|lt]date or dateTime; repeat it for a range"},
                 {"status", "token",
                  "pending, booked, arrived, fulfilled, cancelled, noshow (comma-separated)"}},
                true);
@@ -105,9 +106,11 @@ Poco::JSON::Object::Ptr capability_statement(const std::string& date, const std:
   auto rest = object();
   rest->set("mode", "server");
   rest->set("documentation",
-            "Search: one value per parameter; _count (default 100, at most 500) limits the "
-            "entries, Bundle.total counts every match. Create books a free slot; update "
-            "cancels (status cancelled with cancelationReason).");
+            "Search: one value per parameter, but start and date may repeat (a range); "
+            "_count (default 100, at most 500) entries per page, _page (from 1) the page; "
+            "Bundle.total counts every match and the next, previous, first and last links "
+            "page through them. Create books a free slot; update cancels (status cancelled "
+            "with cancelationReason).");
   rest->set("security", security);
   rest->set("resource", resources);
   Poco::JSON::Array::Ptr rests = new Poco::JSON::Array;

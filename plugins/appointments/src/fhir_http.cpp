@@ -2,6 +2,7 @@
 
 #include <Poco/URI.h>
 
+#include <algorithm>
 #include <exception>
 #include <sstream>
 
@@ -46,8 +47,7 @@ std::string fhir_base_url(const sdk::Request& req) {
   return scheme + "://" + host + kFhirPath;
 }
 
-std::string search_url(const std::string& base,
-                       const std::vector<std::pair<std::string, std::string>>& params) {
+std::string search_url(const std::string& base, const SearchParams& params) {
   std::string url = base;
   char separator = '?';
   for (const auto& [name, value] : params) {
@@ -57,6 +57,44 @@ std::string search_url(const std::string& base,
     separator = '&';
   }
   return url;
+}
+
+Paging read_paging(const sdk::Request& req, SearchParams& used) {
+  Paging paging;
+  if (auto text = req.query("_count")) {
+    paging.count = parse_count_param(*text, Paging::kMaxCount);
+    used.emplace_back("_count", std::to_string(paging.count));
+  }
+  if (auto text = req.query("_page")) {
+    paging.page = parse_page_param(*text);
+    used.emplace_back("_page", std::to_string(paging.page));
+  }
+  return paging;
+}
+
+std::vector<std::pair<std::string, std::string>> search_links(const std::string& base,
+                                                              const SearchParams& used,
+                                                              const Paging& paging,
+                                                              long long total) {
+  std::vector<std::pair<std::string, std::string>> links{{"self", search_url(base, used)}};
+  const long long last = paging.last_page(total);
+  if (last <= 1 && paging.page <= 1) return links;
+  SearchParams others;
+  for (const auto& p : used) {
+    if (p.first != "_count" && p.first != "_page") others.push_back(p);
+  }
+  const auto page_url = [&](long long page) {
+    SearchParams params = others;
+    params.emplace_back("_count", std::to_string(paging.count));
+    params.emplace_back("_page", std::to_string(page));
+    return search_url(base, params);
+  };
+  links.emplace_back("first", page_url(1));
+  if (paging.page > 1)
+    links.emplace_back("previous", page_url(std::min<long long>(paging.page - 1, last)));
+  if (paging.page < last) links.emplace_back("next", page_url(paging.page + 1));
+  links.emplace_back("last", page_url(last));
+  return links;
 }
 
 void send_fhir(sdk::Response& res, const Poco::JSON::Object::Ptr& resource, int status) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "environment.h"
+#include "fhir_search.h"
 #include "hisx/http.h"
 
 namespace hisx::appointments {
@@ -24,9 +25,24 @@ inline constexpr const char* kFhirPath = "/fhir/r4";
 /// same caller.
 std::string fhir_base_url(const sdk::Request& req);
 
+/// Search parameters as (name, value), in the order they were read.
+using SearchParams = std::vector<std::pair<std::string, std::string>>;
+
 /// `base` with the search parameters the search used, percent-encoded: a Bundle's self link.
-std::string search_url(const std::string& base,
-                       const std::vector<std::pair<std::string, std::string>>& params);
+std::string search_url(const std::string& base, const SearchParams& params);
+
+/// `_count` and `_page` of a search (each read as fhir_search.h says); those the client gave
+/// are appended to `used`, so that the self link repeats them.
+Paging read_paging(const sdk::Request& req, SearchParams& used);
+
+/// A searchset's links as (relation, url): `self` = `base` + `used`; when the `total`
+/// matches fill more than one page, also `first` and `last`, and `previous` and `next`
+/// where there are such pages, each with the other parameters and an explicit `_count` and
+/// `_page`.
+std::vector<std::pair<std::string, std::string>> search_links(const std::string& base,
+                                                              const SearchParams& used,
+                                                              const Paging& paging,
+                                                              long long total);
 
 /// Sends `resource` as application/fhir+json with `status`.
 void send_fhir(sdk::Response& res, const Poco::JSON::Object::Ptr& resource, int status = 200);

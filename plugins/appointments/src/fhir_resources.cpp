@@ -134,17 +134,22 @@ Poco::JSON::Object::Ptr appointment_resource(const Booking& b, const TimeZone& z
   return o;
 }
 
-Poco::JSON::Object::Ptr searchset_bundle(const std::string& self_url, long long total,
-                                         const std::vector<BundleEntry>& entries, Instant now) {
+Poco::JSON::Object::Ptr searchset_bundle(
+    const std::vector<std::pair<std::string, std::string>>& links, long long total,
+    const std::vector<BundleEntry>& entries, Instant now) {
   auto o = object();
   o->set("resourceType", "Bundle");
   o->set("meta", meta_updated(now));
   o->set("type", "searchset");
   o->set("total", total);
-  auto self = object();
-  self->set("relation", "self");
-  self->set("url", self_url);
-  o->set("link", array_of({self}));
+  Poco::JSON::Array::Ptr link = new Poco::JSON::Array;
+  for (const auto& [relation, url] : links) {
+    auto l = object();
+    l->set("relation", relation);
+    l->set("url", url);
+    link->add(l);
+  }
+  o->set("link", link);
   Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
   for (const auto& e : entries) {
     auto entry = object();

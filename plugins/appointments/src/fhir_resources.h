@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "booking.h"
@@ -41,10 +42,11 @@ struct BundleEntry {
   Poco::JSON::Object::Ptr resource;
 };
 
-/// A Bundle of type searchset: total (every match, also beyond `_count`), a self link with the
-/// parameters the search used, entries with fullUrl and search.mode "match"; meta.lastUpdated
-/// = `now`.
-Poco::JSON::Object::Ptr searchset_bundle(const std::string& self_url, long long total,
-                                         const std::vector<BundleEntry>& entries, Instant now);
+/// A Bundle of type searchset: total (every match, also beyond this page), `links` as
+/// (relation, url) — self first —, entries with fullUrl and search.mode "match";
+/// meta.lastUpdated = `now`.
+Poco::JSON::Object::Ptr searchset_bundle(
+    const std::vector<std::pair<std::string, std::string>>& links, long long total,
+    const std::vector<BundleEntry>& entries, Instant now);
 
 }  // namespace hisx::appointments

@@ -17,9 +17,6 @@ namespace hisx::appointments {
 
 namespace {
 
-constexpr int kDefaultCount = 100;
-constexpr int kMaxCount = 500;
-
 struct VisibleSchedule {
   ClinicRules rules;
   HisClinic clinic;
@@ -50,11 +47,6 @@ std::vector<VisibleSchedule> visible_schedules(Environment& env, const std::stri
   return out;
 }
 
-int count_of(const sdk::Request& req) {
-  const auto text = req.query("_count");
-  return text ? parse_count_param(*text, kMaxCount) : kDefaultCount;
-}
-
 [[noreturn]] void no_resource(const std::string& type, const std::string& id) {
   throw sdk::Problem::not_found("No " + type + "/" + id + " / Không có " + type + "/" + id);
 }
@@ -66,32 +58,33 @@ void add_fhir_schedule_routes(Environment& env) {
   auto& router = env.context.router();
   const std::string base = kFhirPath;
 
-  router.add({"GET",
-              base + "/Schedule",
-              reader_roles(),
-              answering_fhir(env,
-                             [e](sdk::Request& req, sdk::Response& res) {
-                               const int count = count_of(req);
-                               const std::string url = fhir_base_url(req);
-                               const LocalDate today = local_date(e->now(), e->zone);
-                               const auto all = visible_schedules(*e, req.principal()->role);
-                               std::vector<BundleEntry> entries;
-                               for (const auto& v : all) {
-                                 if (static_cast<int>(entries.size()) >= count) break;
-                                 entries.push_back(
-                                     {url + "/Schedule/" + std::to_string(v.rules.clinic_id),
-                                      schedule_resource(v.rules, v.clinic, today)});
-                               }
-                               std::vector<std::pair<std::string, std::string>> used;
-                               if (req.query("_count"))
-                                 used.emplace_back("_count", std::to_string(count));
-                               send_fhir(res, searchset_bundle(search_url(url + "/Schedule", used),
-                                                               static_cast<long long>(all.size()),
-                                                               entries, e->now()));
-                             }),
-              "FHIR Schedule search: the bookable clinics (as GET /api/v1/appointments/clinics)",
-              false,
-              {{"_count", "integer", false, "Most entries to return (default 100, at most 500)"}}});
+  router.add(
+      {"GET",
+       base + "/Schedule",
+       reader_roles(),
+       answering_fhir(env,
+                      [e](sdk::Request& req, sdk::Response& res) {
+                        SearchParams used;
+                        const Paging paging = read_paging(req, used);
+                        const std::string url = fhir_base_url(req);
+                        const LocalDate today = local_date(e->now(), e->zone);
+                        const auto all = visible_schedules(*e, req.principal()->role);
+                        const auto total = static_cast<long long>(all.size());
+                        std::vector<BundleEntry> entries;
+                        for (long long i = paging.offset();
+                             i < total && i < paging.offset() + paging.count; ++i) {
+                          const auto& v = all[static_cast<std::size_t>(i)];
+                          entries.push_back({url + "/Schedule/" + std::to_string(v.rules.clinic_id),
+                                             schedule_resource(v.rules, v.clinic, today)});
+                        }
+                        send_fhir(res, searchset_bundle(
+                                           search_links(url + "/Schedule", used, paging, total),
+                                           total, entries, e->now()));
+                      }),
+       "FHIR Schedule search: the bookable clinics (as GET /api/v1/appointments/clinics)",
+       false,
+       {{"_count", "integer", false, "Entries per page (default 100, at most 500)"},
+        {"_page", "integer", false, "Page to return, from 1 (default 1)"}}});
 
   router.add({"GET", base + "/Schedule/{id}", reader_roles(),
               answering_fhir(env,
@@ -116,14 +109,14 @@ void add_fhir_schedule_routes(Environment& env) {
            env,
            [e](sdk::Request& req, sdk::Response& res) {
              SlotSearch search;
-             std::vector<std::pair<std::string, std::string>> used;
+             SearchParams used;
              if (auto v = req.query("schedule")) {
                search.clinic_id = parse_reference_param("schedule", *v, "Schedule");
                used.emplace_back("schedule", "Schedule/" + std::to_string(*search.clinic_id));
              }
-             if (auto v = req.query("start")) {
-               search.start = parse_date_param("start", *v, e->zone);
-               used.emplace_back("start", *v);
+             if (const auto starts = req.query_all("start"); !starts.empty()) {
+               search.start = parse_date_params("start", starts, e->zone);
+               for (const auto& v : starts) used.emplace_back("start", v);
              }
              if (auto v = req.query("status")) {
                auto codes = parse_token_param("status", *v, std::string(kSlotStatusSystem));
@@ -138,8 +131,7 @@ void add_fhir_schedule_routes(Environment& env) {
                search.statuses = codes;
                used.emplace_back("status", *v);
              }
-             search.count = count_of(req);
-             if (req.query("_count")) used.emplace_back("_count", std::to_string(search.count));
+             search.paging = read_paging(req, used);
              SlotPage page;
              {
                soci::session s(e->context.store().pool());
@@ -151,15 +143,18 @@ void add_fhir_schedule_routes(Environment& env) {
                entries.push_back({url + "/Slot/" + std::to_string(f.slot.id),
                                   slot_resource(f.slot, f.clinic_active, e->zone)});
              }
-             send_fhir(res, searchset_bundle(search_url(url + "/Slot", used), page.total, entries,
-                                             e->now()));
+             send_fhir(
+                 res, searchset_bundle(search_links(url + "/Slot", used, search.paging, page.total),
+                                       page.total, entries, e->now()));
            }),
        "FHIR Slot search by schedule, start and status",
        false,
        {{"schedule", "string", false, "Schedule/{clinic id}"},
-        {"start", "string", false, "[eq|ge|gt|le|lt]date or dateTime (one value)"},
+        {"start", "string", false,
+         "[eq|ge|gt|le|lt]date or dateTime; repeat it for a range (every value holds)"},
         {"status", "string", false, "free, busy, busy-unavailable (comma-separated)"},
-        {"_count", "integer", false, "Most entries to return (default 100, at most 500)"}}});
+        {"_count", "integer", false, "Entries per page (default 100, at most 500)"},
+        {"_page", "integer", false, "Page to return, from 1 (default 1)"}}});
 
   router.add({"GET", base + "/Slot/{id}", reader_roles(),
               answering_fhir(env,

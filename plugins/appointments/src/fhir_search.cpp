@@ -94,6 +94,17 @@ InstantRange parse_date_param(const std::string& name, const std::string& text,
   return r;
 }
 
+InstantRange parse_date_params(const std::string& name, const std::vector<std::string>& texts,
+                               const TimeZone& zone) {
+  InstantRange all;
+  for (const auto& text : texts) {
+    const InstantRange one = parse_date_param(name, text, zone);
+    if (one.from && (!all.from || *one.from > *all.from)) all.from = one.from;
+    if (one.before && (!all.before || *one.before < *all.before)) all.before = one.before;
+  }
+  return all;
+}
+
 long long parse_reference_param(const std::string& name, const std::string& text,
                                 const std::string& type) {
   std::string id = text;
@@ -142,6 +153,15 @@ int parse_count_param(const std::string& text, int max) {
     refuse("_count", "must be a whole number, 0 or more", "phải là số nguyên không âm");
   }
   return std::min(value, max);
+}
+
+int parse_page_param(const std::string& text) {
+  int value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || error != std::errc() || end != text.data() + text.size() || value < 1) {
+    refuse("_page", "must be a whole number, 1 or more", "phải là số nguyên từ 1 trở lên");
+  }
+  return value;
 }
 
 }  // namespace hisx::appointments

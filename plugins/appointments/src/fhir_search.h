@@ -30,6 +30,11 @@ struct InstantRange {
 InstantRange parse_date_param(const std::string& name, const std::string& text,
                               const TimeZone& zone);
 
+/// Every value of a repeated date parameter (`date=ge2025-01-01&date=lt2025-02-01`): each
+/// read as parse_date_param does, all of them holding at once (the ranges intersect).
+InstantRange parse_date_params(const std::string& name, const std::vector<std::string>& texts,
+                               const TimeZone& zone);
+
 /// A reference parameter: "Type/123" or "123"; the id (positive). Another type is refused.
 long long parse_reference_param(const std::string& name, const std::string& text,
                                 const std::string& type);
@@ -41,5 +46,23 @@ std::vector<std::string> parse_token_param(const std::string& name, const std::s
 
 /// `_count`: a whole number 0 or more, capped at `max` (a server may return fewer).
 int parse_count_param(const std::string& text, int max);
+
+/// `_page`: a whole number 1 or more, the page of `_count` matches to return.
+int parse_page_param(const std::string& text);
+
+/// Which matches of a search a Bundle holds: page `page` (from 1) of `count` each.
+struct Paging {
+  static constexpr int kDefaultCount = 100;
+  static constexpr int kMaxCount = 500;
+  int count = kDefaultCount;
+  int page = 1;
+  /// How many matches come before this page.
+  long long offset() const { return static_cast<long long>(page - 1) * count; }
+  /// The number of the last page for `total` matches (1 when there is none, or when `count`
+  /// is 0: that asks for the total alone).
+  long long last_page(long long total) const {
+    return count == 0 || total == 0 ? 1 : (total + count - 1) / count;
+  }
+};
 
 }  // namespace hisx::appointments

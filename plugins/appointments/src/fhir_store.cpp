@@ -96,10 +96,11 @@ SlotPage search_slots(soci::session& s, const SlotSearch& search) {
   SlotPage page;
   s << "SELECT COUNT(*)" + from + where, soci::into(page.total), soci::use(has_clinic),
       soci::use(clinic), soci::use(lo), soci::use(lo), soci::use(hi), soci::use(hi);
-  if (search.count == 0 || page.total == 0) return page;
+  if (search.paging.count == 0 || page.total <= search.paging.offset()) return page;
 
   SlotRow row;
-  const int limit = search.count;
+  const int limit = search.paging.count;
+  const long long offset = search.paging.offset();
   soci::statement st(s);
   row.bind(st);
   st.exchange(soci::use(has_clinic));
@@ -109,11 +110,12 @@ SlotPage search_slots(soci::session& s, const SlotSearch& search) {
   st.exchange(soci::use(hi));
   st.exchange(soci::use(hi));
   st.exchange(soci::use(limit));
+  st.exchange(soci::use(offset));
   st.alloc();
   st.prepare(
       "SELECT x.id, x.clinic_id, x.doctor_id, x.local_date, x.start_utc, x.end_utc, "
       "x.capacity, x.booked, x.closed, x.active" +
-      from + where + " ORDER BY x.start_utc, x.id LIMIT :n");
+      from + where + " ORDER BY x.start_utc, x.id LIMIT :n OFFSET :o");
   st.define_and_bind();
   st.execute();
   while (st.fetch()) page.slots.push_back(row.value());
@@ -153,14 +155,15 @@ BookingPage search_bookings(soci::session& s, const BookingSearch& search) {
   BookingPage page;
   s << "SELECT COUNT(*)" + from + where, soci::into(page.total), soci::use(has_patient),
       soci::use(patient), soci::use(lo), soci::use(lo), soci::use(hi), soci::use(hi);
-  if (search.count == 0 || page.total == 0) return page;
+  if (search.paging.count == 0 || page.total <= search.paging.offset()) return page;
 
   long long id = 0;
-  const int limit = search.count;
+  const int limit = search.paging.count;
+  const long long offset = search.paging.offset();
   soci::statement st =
-      (s.prepare << "SELECT id" + from + where + " ORDER BY start_utc, id LIMIT :n", soci::into(id),
-       soci::use(has_patient), soci::use(patient), soci::use(lo), soci::use(lo), soci::use(hi),
-       soci::use(hi), soci::use(limit));
+      (s.prepare << "SELECT id" + from + where + " ORDER BY start_utc, id LIMIT :n OFFSET :o",
+       soci::into(id), soci::use(has_patient), soci::use(patient), soci::use(lo), soci::use(lo),
+       soci::use(hi), soci::use(hi), soci::use(limit), soci::use(offset));
   st.execute();
   while (st.fetch()) page.ids.push_back(id);
   return page;

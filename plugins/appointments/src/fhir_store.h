@@ -27,10 +27,10 @@ struct SlotSearch {
   InstantRange start;
   /// FHIR slot status codes; none: any status.
   std::optional<std::vector<std::string>> statuses;
-  int count = 100;
+  Paging paging;
 };
 
-/// Every match counted, the first `count` by start.
+/// Every match counted, and the page `paging` asks for, by start.
 struct SlotPage {
   long long total = 0;
   std::vector<FhirSlot> slots;
@@ -50,10 +50,10 @@ struct BookingSearch {
   std::optional<std::vector<BookingStatus>> statuses;
   /// Channels the caller may see; empty: every channel.
   std::vector<std::string> channels;
-  int count = 100;
+  Paging paging;
 };
 
-/// Every match counted, the ids of the first `count` by start.
+/// Every match counted, and the ids of the page `paging` asks for, by start.
 struct BookingPage {
   long long total = 0;
   std::vector<long long> ids;

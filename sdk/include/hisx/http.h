@@ -41,6 +41,9 @@ class HISX_SDK_API Request {
   virtual const std::string& request_id() const = 0;
   /// The client address as seen by the host.
   virtual std::string client_address() const = 0;
+  /// Every value of a query-string parameter, in request order (empty when absent), for
+  /// parameters that may repeat, such as `date=ge2026-01-01&date=lt2026-02-01`. Since 1.1.
+  virtual std::vector<std::string> query_all(const std::string& name) const = 0;
 };
 
 /// The answer a route handler builds. Nothing is sent until the handler returns.

@@ -117,6 +117,22 @@ TEST(FhirSearch, MonthsYearsAndTimesWithZones) {
   EXPECT_EQ(west.from, utc("2025-01-06T05:00:00Z"));
 }
 
+TEST(FhirSearch, RepeatedDateValuesMustAllHold) {
+  auto january = parse_date_params("date", {"ge2025-01-01", "lt2025-02-01"}, kZone);
+  EXPECT_EQ(january.from, utc("2024-12-31T17:00:00Z"));
+  EXPECT_EQ(january.before, utc("2025-01-31T17:00:00Z"));
+  auto narrowest = parse_date_params("date", {"2025-01", "ge2025-01-10", "le2025-01-20"}, kZone);
+  EXPECT_EQ(narrowest.from, utc("2025-01-09T17:00:00Z"));
+  EXPECT_EQ(narrowest.before, utc("2025-01-20T17:00:00Z"));
+  auto none = parse_date_params("date", {"lt2025-01-01", "gt2025-02-01"}, kZone);
+  EXPECT_FALSE(none.contains(utc("2025-01-15T00:00:00Z")));
+  EXPECT_FALSE(none.contains(utc("2024-12-15T00:00:00Z")));
+  EXPECT_EQ(refusal([&] {
+              parse_date_params("date", {"ge2025-01-01", "soon"}, kZone);
+            }),
+            std::make_pair(400, std::string("date")));
+}
+
 TEST(FhirSearch, MalformedOrUnsupportedValuesAre400NamingTheParameter) {
   for (const char* bad : {"", "06-01-2025", "2025-13-01", "2025-02-30", "ne2025-01-06",
                           "ap2025-01-06", "2025-01-06T25:00", "2025-01-06T08:00:00+15:00"}) {
@@ -151,6 +167,23 @@ TEST(FhirSearch, ReferencesTokensAndCount) {
   EXPECT_EQ(refusal([] { parse_count_param("-1", 500); }),
             std::make_pair(400, std::string("_count")));
   EXPECT_EQ(refusal([] { parse_count_param("ten", 500); }).first, 400);
+}
+
+TEST(FhirSearch, PagesCountFromOneAndTheLastHoldsTheRest) {
+  EXPECT_EQ(parse_page_param("1"), 1);
+  EXPECT_EQ(parse_page_param("12"), 12);
+  for (const char* bad : {"0", "-1", "", "2a", "one"}) {
+    EXPECT_EQ(refusal([&] { parse_page_param(bad); }), std::make_pair(400, std::string("_page")))
+        << bad;
+  }
+  Paging p{10, 3};
+  EXPECT_EQ(p.offset(), 20);
+  EXPECT_EQ(p.last_page(21), 3);
+  EXPECT_EQ(p.last_page(30), 3);
+  EXPECT_EQ(p.last_page(31), 4);
+  EXPECT_EQ(p.last_page(0), 1) << "no match: one empty page";
+  EXPECT_EQ((Paging{0, 1}).last_page(50), 1) << "_count=0 asks for the total alone";
+  EXPECT_EQ(Paging{}.count, 100);
 }
 
 Booking sample_booking() {
@@ -252,17 +285,22 @@ TEST(FhirResources, ScheduleSlotAndBundle) {
   EXPECT_EQ(r->getObject("schedule")->getValue<std::string>("reference"), "Schedule/5");
   EXPECT_EQ(r->getValue<std::string>("start"), "2025-01-06T08:00:00+07:00");
 
-  const auto empty = searchset_bundle("http://h/fhir/r4/Slot", 0, {}, utc("2025-01-06T00:00:00Z"));
+  const std::vector<std::pair<std::string, std::string>> self{{"self", "http://h/fhir/r4/Slot"}};
+  const auto empty = searchset_bundle(self, 0, {}, utc("2025-01-06T00:00:00Z"));
   EXPECT_EQ(empty->getValue<std::string>("type"), "searchset");
   EXPECT_EQ(empty->getValue<long long>("total"), 0);
   EXPECT_FALSE(empty->has("entry"));  // FHIR JSON has no empty arrays
-  const auto one = searchset_bundle("http://h/fhir/r4/Slot", 9, {{"http://h/fhir/r4/Slot/3", r}},
-                                    utc("2025-01-06T00:00:00Z"));
+  const auto one = searchset_bundle(
+      {{"self", "http://h/fhir/r4/Slot?_count=1"}, {"next", "http://h/fhir/r4/Slot?_page=2"}}, 9,
+      {{"http://h/fhir/r4/Slot/3", r}}, utc("2025-01-06T00:00:00Z"));
   EXPECT_EQ(one->getValue<long long>("total"), 9);
   const auto entry = one->getArray("entry")->getObject(0);
   EXPECT_EQ(entry->getValue<std::string>("fullUrl"), "http://h/fhir/r4/Slot/3");
   EXPECT_EQ(entry->getObject("search")->getValue<std::string>("mode"), "match");
   EXPECT_EQ(one->getArray("link")->getObject(0)->getValue<std::string>("relation"), "self");
+  EXPECT_EQ(one->getArray("link")->getObject(1)->getValue<std::string>("relation"), "next");
+  EXPECT_EQ(one->getArray("link")->getObject(1)->getValue<std::string>("url"),
+            "http://h/fhir/r4/Slot?_page=2");
 }
 
 TEST(FhirOutcome, IssueTypesAndExpressions) {

@@ -92,6 +92,8 @@ TEST(HostRequest, JsonRefusesWhatIsNotAnObject) {
   EXPECT_EQ(request.json()->getObject("a")->getArray("b")->size(), 2u);
   EXPECT_EQ(request.query("q"), "1") << "first value wins";
   EXPECT_EQ(request.query("missing"), std::nullopt);
+  EXPECT_EQ(request.query_all("q"), (std::vector<std::string>{"1", "2"})) << "in request order";
+  EXPECT_TRUE(request.query_all("missing").empty());
   EXPECT_THROW(request.param("id"), std::out_of_range);
   EXPECT_EQ(request.principal(), nullptr);
 }

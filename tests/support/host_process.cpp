@@ -1,6 +1,7 @@
 #include "support/host_process.h"
 
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <signal.h>
 #include <unistd.h>
 
@@ -238,6 +239,7 @@ int HostProcess::stop() {
   auto code = wait_until(pid_, Clock::now() + kStopGrace);
   exit_code_ = code ? *code : kill_and_reap(pid_);
   pid_ = -1;
+  expect_well_formed_log();
   return *exit_code_;
 }
 
@@ -245,7 +247,20 @@ int HostProcess::kill() {
   if (pid_ <= 0) return exit_code_.value_or(-1);
   exit_code_ = kill_and_reap(pid_);
   pid_ = -1;
+  expect_well_formed_log();
   return *exit_code_;
+}
+
+void HostProcess::expect_well_formed_log() const {
+  // Poco writes [ERRFMT] where a log argument did not fit its format: a bug in the log call.
+  const std::string text = output();
+  const auto at = text.find("[ERRFMT]");
+  if (at == std::string::npos) return;
+  const auto begin = text.rfind('\n', at);
+  const auto end = text.find('\n', at);
+  ADD_FAILURE() << "hisxd logged a line whose arguments did not fit its format: "
+                << text.substr(begin == std::string::npos ? 0 : begin + 1,
+                               end == std::string::npos ? std::string::npos : end - begin - 1);
 }
 
 bool HostProcess::running() {

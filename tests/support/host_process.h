@@ -95,6 +95,9 @@ class HostProcess {
   /// Waits for the listening line and /healthz; true when ready, false if the process
   /// exited first; throws after the ready timeout.
   bool wait_ready(int port);
+  /// Adds a test failure naming the line when this run's output holds a log line whose
+  /// arguments did not fit its format (Poco writes "[ERRFMT]" there).
+  void expect_well_formed_log() const;
 
   HostOptions options_;
   std::unique_ptr<TempDir> own_data_dir_;

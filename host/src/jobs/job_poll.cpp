@@ -197,7 +197,7 @@ void JobScheduler::prune(TimePoint now) {
   last_prune_ = now;
   const auto before = now - std::chrono::hours(24) * config_.keep_days;
   if (const auto deleted = runs_.prune(utc_seconds_text(before)); deleted > 0) {
-    log_.information("jobs: deleted %Ld finished run(s) due before %s (jobs.keep_days)", deleted,
+    log_.information("jobs: deleted %?d finished run(s) due before %s (jobs.keep_days)", deleted,
                      utc_seconds_text(before));
   }
 }
@@ -260,7 +260,7 @@ void JobScheduler::finish_run(Active& run, bool ok, const std::string& error,
       log_.warning("jobs: metrics: %s", std::string(e.what()));
     }
   }
-  log_.information("job %s: run for %s %s in %Ld ms", run.key.job, run.key.scheduled_for, outcome,
+  log_.information("job %s: run for %s %s in %?d ms", run.key.job, run.key.scheduled_for, outcome,
                    static_cast<long long>(elapsed.count()));
   if (!ok) log_.error("job %s: run for %s failed: %s", run.key.job, run.key.scheduled_for, error);
   {

@@ -92,7 +92,10 @@ export async function startHost({plugins = ['his'], fixtures = false, defines = 
       }
     },
 
-    /** Stops hisxd (SIGTERM, SIGKILL after 15 s) and removes its data folder. */
+    /**
+     * Stops hisxd (SIGTERM, SIGKILL after 15 s) and removes its data folder. Throws when
+     * hisxd logged a line whose arguments did not fit its format (Poco writes "[ERRFMT]").
+     */
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');
@@ -101,6 +104,8 @@ export async function startHost({plugins = ['his'], fixtures = false, defines = 
         clearTimeout(timer);
       }
       await rm(dataDir, {recursive: true, force: true});
+      const malformed = output.split('\n').find((line) => line.includes('[ERRFMT]'));
+      if (malformed) throw new Error(`hisxd logged a malformed line: ${malformed}`);
     },
   };
 }

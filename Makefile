@@ -2,7 +2,7 @@
 BUILD_DIR ?= build
 JOBS ?= $(shell nproc)
 
-.PHONY: run test build configure bootstrap clean format
+.PHONY: run test bench build configure bootstrap clean format
 
 bootstrap:
 	@scripts/bootstrap
@@ -19,6 +19,10 @@ run: configure
 
 test: build
 	ctest --preset default -j $(JOBS)
+
+# Benchmarks (not part of `make test`): ratios of a booking against a read, SQLite and PostgreSQL.
+bench: build
+	BUILD_DIR=$(BUILD_DIR) bench/run
 
 format:
 	@git ls-files '*.cpp' '*.h' | xargs clang-format -i

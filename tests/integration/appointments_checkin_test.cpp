@@ -17,19 +17,6 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::StartsWith;
 
-// Minutes after local midnight now (Asia/Ho_Chi_Minh: UTC+7, no DST).
-int local_minute_now() {
-  const auto local = std::chrono::system_clock::now() + std::chrono::hours(7);
-  const auto since_midnight = local - std::chrono::floor<std::chrono::days>(local);
-  return static_cast<int>(std::chrono::duration_cast<std::chrono::minutes>(since_midnight).count());
-}
-
-std::string clock_text(int minutes) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%02d:%02d", minutes / 60, minutes % 60);
-  return buf;
-}
-
 std::string url_encode(const std::string& text) {
   std::string out;
   for (unsigned char c : text) {
@@ -46,16 +33,19 @@ std::string url_encode(const std::string& text) {
 
 class AppointmentsCheckin : public AppointmentsTest {
  protected:
-  static std::string today() { return local_day(0); }
+  // The host's clock starts at 09:00 (local) of the day the test began, so that the day has
+  // hours left for slots of "today" whenever the test runs.
+  const std::string today_ = local_day(0);
+  const std::string& today() const { return today_; }
+  std::string morning() const { return "clock.start=" + today_ + "T09:00:00+07:00"; }
+  void SetUp() override { start_host({morning()}); }
 
-  // A clinic open to every channel with slots from the next 5-minute mark to midnight today
-  // (5-minute slots of `capacity` places), so that bookings of today can be made; returns the
-  // first slot's id.
+  // A clinic open to every channel with 5-minute slots of `capacity` places from 09:30 (the
+  // host's clock starts at 09:00) to midnight today, so that bookings of today can be made;
+  // returns the first slot's id.
   long long slot_today(long long clinic_id, int capacity = 20) {
-    const int start = (local_minute_now() / 5 + 2) * 5;
-    EXPECT_LT(start, 24 * 60) << "these tests need at least 10 minutes left in the local day";
     open_clinic(clinic_id, {"app", "web", "phone", "reexam", "walkin"});
-    add_template(clinic_id, weekday_of(today()), clock_text(start), "24:00", 5, capacity);
+    add_template(clinic_id, weekday_of(today()), "09:30", "24:00", 5, capacity);
     generate(today(), today());
     auto items = slots(clinic_id, today());
     EXPECT_GT(items->size(), 0u);
@@ -193,7 +183,7 @@ TEST_F(AppointmentsCheckin, PriorityByChannelQueueNumbersPerClinicEventAndHisVis
 }
 
 TEST_F(AppointmentsCheckin, PriorityFollowsTheChannelSetting) {
-  start_host({"plugins.settings.appointments.channel_priority=[walkin:2]"});
+  start_host({morning(), "plugins.settings.appointments.channel_priority=[walkin:2]"});
   const long long slot = slot_today(3);
   const auto walkin = booked(20, slot, "walkin");
   const auto app = booked(21, slot, "app");
@@ -378,7 +368,7 @@ TEST_F(AppointmentsCheckin, WithoutVisitRegisterInTheProfileNothingIsTried) {
                                   "his-profiles" / "demo.yaml");
   profile = profile.substr(0, profile.find("  visit.register:"));
   write_file(dir.path() / "no-visit.yaml", profile);
-  start_host({"his_profile=" + (dir.path() / "no-visit.yaml").string()});
+  start_host({morning(), "his_profile=" + (dir.path() / "no-visit.yaml").string()});
   const long long slot = slot_today(1);
   const auto b = booked(41, slot, "walkin");
   HttpResult r = check_in(b->getValue<long long>("id"));

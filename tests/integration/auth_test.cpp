@@ -62,6 +62,7 @@ TEST(Auth, APipedPasswordLogsInAndTheTokenReachesStaffRoutes) {
   EXPECT_EQ(std::count(token.begin(), token.end(), '.'), 2) << token;  // A JWT.
   EXPECT_THAT(body->getValue<std::string>("expires_at"),
               ::testing::MatchesRegex("[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}Z"));
+  EXPECT_EQ(body->getValue<long long>("expires_in"), 12 * 3600) << "the default absolute timeout";
   EXPECT_EQ(body->getObject("user")->getValue<std::string>("role"), "receptionist");
 
   HttpResult departments = host.client().get("/api/v1/his/departments", token);

@@ -6,6 +6,7 @@
 
 #include "app/host_migration_sets.h"
 #include "app/plugin_context.h"
+#include "app/started_clock.h"
 #include "audit/append_only.h"
 #include "audit/audit_config.h"
 #include "audit/audit_routes.h"
@@ -13,6 +14,7 @@
 #include "auth/auth_routes.h"
 #include "db/migrator.h"
 #include "db/profile_check.h"
+#include "demo/demo_calendar.h"
 #include "demo/demo_his.h"
 #include "events/events_config.h"
 #include "events/events_routes.h"
@@ -51,7 +53,13 @@ long count_tables(DatabasePool& db) {
 
 }  // namespace
 
-Host::Host(HostConfig config) : config_(std::move(config)) {}
+Host::Host(HostConfig config) : config_(std::move(config)) {
+  if (config_.clock_start) {
+    clock_ = std::make_unique<StartedClock>(*config_.clock_start);
+  } else {
+    clock_ = std::make_unique<sdk::SystemClock>();
+  }
+}
 
 Host::~Host() {
   stop_plugins();
@@ -67,7 +75,7 @@ void Host::open_databases() {
   }
   his_ = open_database(config_.his);
   store_ = config_.store_is_his ? his_ : open_database(config_.store);
-  api_keys_ = std::make_unique<ApiKeyStore>(*store_, clock_);
+  api_keys_ = std::make_unique<ApiKeyStore>(*store_, *clock_);
 }
 
 bool Host::prepare_demo(const HostProgress& progress) {
@@ -90,6 +98,7 @@ bool Host::prepare_demo(const HostProgress& progress) {
   options.patients = config_.demo.patients;
   options.days = config_.demo.days;
   options.seed = config_.demo.seed;
+  options.end_date = demo::format_date(demo::hospital_date(clock_->now()));  // clock.start too
   soci::session s(his_->pool());
   create_demo_schema(s, his_->backend());
   auto summary =
@@ -115,7 +124,7 @@ void Host::load_plugins() {
 
 void Host::open_services() {
   // Staff accounts: users, sessions and the auth routes (roles: after load_plugins()).
-  accounts_ = std::make_unique<Accounts>(*store_, clock_, read_auth_config(*config_.reader));
+  accounts_ = std::make_unique<Accounts>(*store_, *clock_, read_auth_config(*config_.reader));
   add_auth_routes(routes_, *accounts_, roles());
   // Metrics first: the other services count into it.
   metrics_ = std::make_unique<MetricsRegistry>();
@@ -126,11 +135,11 @@ void Host::open_services() {
                      static_cast<std::size_t>(config_.store.pool_size));
   }
   add_metrics_routes(routes_, *metrics_);
-  audit_ = std::make_unique<AuditLog>(*store_, clock_, read_audit_config(*config_.reader));
+  audit_ = std::make_unique<AuditLog>(*store_, *clock_, read_audit_config(*config_.reader));
   add_audit_routes(routes_, *audit_);
   add_openapi_routes(routes_, HISX_VERSION);
   // Events: the outbox bus; each plugin's context wraps it with the plugin's name.
-  events_ = std::make_unique<OutboxEventBus>(*store_, clock_, read_events_config(*config_.reader));
+  events_ = std::make_unique<OutboxEventBus>(*store_, *clock_, read_events_config(*config_.reader));
   services_.events = events_.get();
   PluginRouter host_router(routes_, "host");
   add_events_routes(host_router, *events_);
@@ -141,14 +150,14 @@ void Host::open_services() {
     dead.set(static_cast<double>(bus->dead_letters()));
   });
   // Jobs: the scheduler in the hospital's time zone; each plugin's context checks the names.
-  jobs_ = std::make_unique<JobScheduler>(*store_, clock_, config_.timezone,
+  jobs_ = std::make_unique<JobScheduler>(*store_, *clock_, config_.timezone,
                                          read_jobs_config(*config_.reader), services_.metrics);
   services_.scheduler = jobs_.get();
   add_jobs_routes(host_router, *jobs_);
   // Notifications: the outbox of messages, sent by a background thread through the drivers
   // of notify.channels (checked here: a bad channel refuses the start).
   notify_ = std::make_unique<NotificationService>(
-      *store_, clock_, read_notify_config(*config_.reader), services_.metrics);
+      *store_, *clock_, read_notify_config(*config_.reader), services_.metrics);
   services_.notifier = notify_.get();
   for (auto& route : notify_routes(*notify_, *store_)) routes_.add("host", std::move(route));
   auto& notifications = metrics_->gauge("hisx_notifications", "Notifications by state");
@@ -225,7 +234,8 @@ std::string Host::check_profile() {
 void Host::start_plugins() {
   plugins_.start_all([this](LoadedPlugin& plugin) -> std::unique_ptr<sdk::Context> {
     return std::make_unique<PluginContext>(plugin.name, settings_.at(plugin.name), *his_, *store_,
-                                           *profile_, routes_, clock_, config_.timezone, services_);
+                                           *profile_, routes_, *clock_, config_.timezone,
+                                           services_);
   });
 }
 

@@ -74,7 +74,7 @@ class Host {
   ApiKeyStore& api_keys() { return *api_keys_; }
   /// Staff users and sessions (after open_services()).
   Accounts& accounts() { return *accounts_; }
-  const sdk::Clock& clock() const { return clock_; }
+  const sdk::Clock& clock() const { return *clock_; }
   /// The metrics registry (after open_services()); services add collectors to it.
   MetricsRegistry& metrics() { return *metrics_; }
   /// The audit trail (after open_services()); the HTTP server's audit hook writes to it.
@@ -88,7 +88,7 @@ class Host {
 
  private:
   HostConfig config_;
-  sdk::SystemClock clock_;
+  std::unique_ptr<sdk::Clock> clock_;  ///< The system clock, or clock.start's.
   std::shared_ptr<DatabasePool> his_;
   std::shared_ptr<DatabasePool> store_;
   std::unique_ptr<ProfileFile> profile_;

@@ -14,6 +14,7 @@
 #include "auth/bearer_authenticator.h"
 #include "db/migrator.h"
 #include "http/http_server.h"
+#include "jobs/utc_time.h"
 #include "metrics/http_metrics.h"
 #include "web/staff_web.h"
 #include "web/static_handler.h"
@@ -79,6 +80,12 @@ int ServerApp::serve() {
   setup_logging(cfg.log_level);
   auto& log = Poco::Logger::get("hisx.host");
   log.information("hisxd starting with %s", cfg.file.string());
+  if (cfg.clock_start) {
+    log.warning(
+        "clock.start is set: this host's clock starts at %s and runs on from there, apart "
+        "from the real time. Meant for training and tests; leave it out in production",
+        utc_seconds_text(*cfg.clock_start));
+  }
 
   Host host(cfg);
   host.open_databases();

@@ -133,7 +133,9 @@ LoginResult Accounts::login(const std::string& username, const std::string& pass
   claims.session_id = session.id;
   claims.issued_at = session.created_at;
   claims.expires_at = session.expires_at;
-  LoginResult result{codec().sign(claims), session.expires_at, *found};
+  LoginResult result{
+      codec().sign(claims), session.expires_at, *found,
+      std::chrono::duration_cast<std::chrono::seconds>(session.expires_at - session.created_at)};
   log().information("Login of '%s' (%s) from %s", found->username, found->role, address);
   return result;
 }

@@ -36,6 +36,9 @@ struct LoginResult {
   std::string token;  ///< The signed session token, sent as `Authorization: Bearer <token>`.
   std::chrono::system_clock::time_point expires_at;  ///< Absolute end of the session.
   User user;
+  /// expires_at less the login's time: what a client adds to its own clock, which may differ
+  /// from the host's.
+  std::chrono::seconds expires_in{0};
 };
 
 /// Staff accounts and their sessions: users with Argon2id password hashes, logins limited per

@@ -59,6 +59,7 @@ void login(Accounts& accounts, sdk::Request& req, sdk::Response& res) {
     Poco::JSON::Object::Ptr out = new Poco::JSON::Object;
     out->set("token", result.token);
     out->set("expires_at", api_time(result.expires_at));
+    out->set("expires_in", static_cast<long long>(result.expires_in.count()));
     out->set("user", user_json(result.user.id, result.user.username, result.user.display_name,
                                result.user.role, "user"));
     res.header("Cache-Control", "no-store");
@@ -119,8 +120,9 @@ void add_auth_routes(RouteTable& routes, Accounts& accounts,
       R"({"type":"object","required":["username","password"],"properties":{)"
       R"("username":{"type":"string"},"password":{"type":"string"}}})";
   login_route.response_schema =
-      R"({"type":"object","required":["token","expires_at"],"properties":{)"
+      R"({"type":"object","required":["token","expires_at","expires_in"],"properties":{)"
       R"("token":{"type":"string"},"expires_at":{"type":"string","format":"date-time"},)"
+      R"("expires_in":{"type":"integer","description":"seconds from now to expires_at"},)"
       R"("user":{"type":"object"}}})";
   routes.add("host", login_route);
 

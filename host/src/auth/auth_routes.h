@@ -9,7 +9,8 @@
 namespace hisx::host {
 
 /// Registers the staff session routes under the owner "host":
-/// - POST /api/v1/auth/login (public): {"username","password"} → {"token","expires_at","user"};
+/// - POST /api/v1/auth/login (public): {"username","password"} → {"token","expires_at",
+///   "expires_in","user"};
 ///   401 for wrong credentials, 429 with Retry-After after too many failures.
 /// - POST /api/v1/auth/logout (every role in `roles`): ends the caller's session (204); 400 for
 ///   an API key, which has no session.

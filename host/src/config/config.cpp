@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "config/config_reader.h"
+#include "config/instant_text.h"
 #include "config/overrides.h"
 
 namespace hisx::host {
@@ -106,8 +107,9 @@ HostConfig load_config(const std::filesystem::path& file,
   auto overridden = apply_overrides(root, overrides, "-D");
   ConfigReader r(root, name, cfg.file.parent_path(), overridden);
 
-  r.only_keys("", {"data_dir", "timezone", "http", "log", "database", "his_profile", "demo",
-                   "plugins", "auth", "audit", "events", "jobs", "notify", "web"});
+  r.only_keys("", {"data_dir", "timezone", "clock", "http", "log", "database", "his_profile",
+                   "demo", "plugins", "auth", "audit", "events", "jobs", "notify", "web"});
+  r.only_keys("clock", {"start"});
   r.only_keys("http", {"host", "port", "max_body_bytes", "threads"});
   r.only_keys("log", {"level", "access"});
   r.only_keys("database", {"his", "store", "migrate_on_start"});
@@ -119,6 +121,16 @@ HostConfig load_config(const std::filesystem::path& file,
   if (!std::filesystem::exists("/usr/share/zoneinfo/" + cfg.timezone)) {
     r.fail("timezone", "unknown time zone '" + cfg.timezone +
                            "'; expected an IANA name such as Asia/Ho_Chi_Minh");
+  }
+  if (r.has("clock.start")) {
+    const std::string text = r.str("clock.start", "");
+    cfg.clock_start = parse_instant_with_offset(text);
+    if (!cfg.clock_start) {
+      r.fail("clock.start",
+             "expected an instant with its UTC offset, such as 2026-01-06T09:00:00+07:00; "
+             "found '" +
+                 text + "'. Leave it out to run on the system clock");
+    }
   }
   cfg.log_level = r.str("log.level", cfg.log_level);
   const std::vector<std::string> levels = {"fatal",  "critical",    "error", "warning",

@@ -2,8 +2,10 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <chrono>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -42,8 +44,11 @@ struct HostConfig {
   std::filesystem::path file;                 ///< The configuration file read.
   std::filesystem::path data_dir;             ///< `data_dir`: SQLite database and runtime files.
   std::string timezone = "Asia/Ho_Chi_Minh";  ///< `timezone`.
-  std::string log_level = "information";      ///< `log.level`.
-  bool access_log = true;                     ///< `log.access`.
+  /// `clock.start`: the instant the host's clock reads at start (then it runs on); none: the
+  /// system clock.
+  std::optional<std::chrono::system_clock::time_point> clock_start;
+  std::string log_level = "information";  ///< `log.level`.
+  bool access_log = true;                 ///< `log.access`.
 
   struct Http {
     std::string host = "127.0.0.1";        ///< `http.host`

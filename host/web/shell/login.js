@@ -41,7 +41,10 @@
         body: {username, password},
         auth: false,
       });
-      hisx.session.save(answer.token, answer.expires_at);
+      // The end on this computer's clock, which may differ from the host's.
+      const expiresAt = Number.isFinite(answer.expires_in)
+        ? new Date(Date.now() + answer.expires_in * 1000).toISOString() : answer.expires_at;
+      hisx.session.save(answer.token, expiresAt);
       const next = new URLSearchParams(location.search).get('next');
       location.replace(hisx.safeNext(next));
     } catch (error) {

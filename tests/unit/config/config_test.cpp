@@ -11,6 +11,7 @@
 using hisx::host::ConfigError;
 using hisx::host::HostConfig;
 using hisx::host::load_config;
+using ::testing::AllOf;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::Not;
@@ -129,6 +130,26 @@ TEST_F(ConfigTest, RefusesBrokenYamlWithItsPosition) {
 TEST_F(ConfigTest, RefusesAnUnknownTimeZone) {
   EXPECT_THAT(error_of(kMinimal, {"timezone=Mars/Olympus"}),
               HasSubstr("timezone: unknown time zone"));
+}
+
+TEST_F(ConfigTest, TheClockStartsWhereClockStartSaysOrIsTheSystemClock) {
+  using namespace std::chrono;
+  EXPECT_FALSE(load_config(write(kMinimal), {}).clock_start);
+  const auto vietnam = load_config(write(kMinimal), {"clock.start=2026-01-06T09:00:00+07:00"});
+  ASSERT_TRUE(vietnam.clock_start);
+  EXPECT_EQ(*vietnam.clock_start, sys_days{2026y / 1 / 6} + hours(2));
+  const auto utc = load_config(write(kMinimal), {"clock.start=2026-01-06T02:00Z"});
+  EXPECT_EQ(utc.clock_start, vietnam.clock_start);
+  const auto west = load_config(write(kMinimal), {"clock.start=2026-01-05T21:00:00-05:00"});
+  EXPECT_EQ(west.clock_start, vietnam.clock_start);
+  for (const char* bad : {"2026-01-06T09:00:00", "2026-01-06", "tomorrow", "2026-02-30T09:00Z",
+                          "2026-01-06T24:00Z", "2026-01-06T09:00+15:00"}) {
+    EXPECT_THAT(
+        error_of(kMinimal, {std::string("clock.start=") + bad}),
+        AllOf(HasSubstr("clock.start"), HasSubstr("2026-01-06T09:00:00+07:00"), HasSubstr(bad)))
+        << bad;
+  }
+  EXPECT_THAT(error_of(kMinimal, {"clock.speed=2"}), HasSubstr("clock.speed"));
 }
 
 TEST_F(ConfigTest, KeepsTheSettingsOfADisabledPluginForWhenItIsEnabledAgain) {

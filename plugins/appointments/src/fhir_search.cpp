@@ -25,6 +25,14 @@ int number(const std::string& text) {
   return value;
 }
 
+// `text` as a whole int, all of it; nothing when it is not one (or out of range).
+std::optional<int> whole_number(const std::string& text) {
+  int value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || error != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
 }  // namespace
 
 InstantRange parse_date_param(const std::string& name, const std::string& text,
@@ -147,21 +155,19 @@ std::vector<std::string> parse_token_param(const std::string& name, const std::s
 }
 
 int parse_count_param(const std::string& text, int max) {
-  int value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (text.empty() || error != std::errc() || end != text.data() + text.size() || value < 0) {
+  const auto value = whole_number(text);
+  if (!value || *value < 0) {
     refuse("_count", "must be a whole number, 0 or more", "phải là số nguyên không âm");
   }
-  return std::min(value, max);
+  return std::min(*value, max);
 }
 
 int parse_page_param(const std::string& text) {
-  int value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (text.empty() || error != std::errc() || end != text.data() + text.size() || value < 1) {
+  const auto value = whole_number(text);
+  if (!value || *value < 1) {
     refuse("_page", "must be a whole number, 1 or more", "phải là số nguyên từ 1 trở lên");
   }
-  return value;
+  return *value;
 }
 
 }  // namespace hisx::appointments

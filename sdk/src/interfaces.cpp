@@ -4,6 +4,7 @@
 #include "hisx/database.h"
 #include "hisx/his_profile.h"
 #include "hisx/http.h"
+#include "hisx/patient_access.h"
 #include "hisx/plugin.h"
 
 namespace hisx::sdk {
@@ -22,6 +23,9 @@ Counter::~Counter() = default;
 Gauge::~Gauge() = default;
 Histogram::~Histogram() = default;
 Metrics::~Metrics() = default;
+Service::~Service() = default;
+Services::~Services() = default;
+PatientAccess::~PatientAccess() = default;
 
 std::vector<Migration> Plugin::migrations() const { return {}; }
 void Plugin::stop() {}

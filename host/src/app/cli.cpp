@@ -125,6 +125,7 @@ int cmd_demo(Host& host, const std::vector<std::string>& rest) {
   o.seed =
       static_cast<unsigned>(int_option(opts, "seed", static_cast<int>(host.config().demo.seed)));
   if (opts.count("end-date")) o.end_date = opts["end-date"];
+  o.timezone = host.config().timezone;
   soci::session s(host.his().pool());
   if (demo_schema_exists(s)) {
     std::cerr << "hisx: the demo HIS already exists in " << host.config().his.key

@@ -53,7 +53,9 @@ long count_tables(DatabasePool& db) {
 
 }  // namespace
 
-Host::Host(HostConfig config) : config_(std::move(config)) {
+Host::Host(HostConfig config)
+    : config_(std::move(config)), zone_(sdk::TimeZone::locate(config_.timezone)) {
+  services_.services = &service_registry_;
   if (config_.clock_start) {
     clock_ = std::make_unique<StartedClock>(*config_.clock_start);
   } else {
@@ -98,7 +100,9 @@ bool Host::prepare_demo(const HostProgress& progress) {
   options.patients = config_.demo.patients;
   options.days = config_.demo.days;
   options.seed = config_.demo.seed;
-  options.end_date = demo::format_date(demo::hospital_date(clock_->now()));  // clock.start too
+  options.timezone = config_.timezone;
+  options.end_date =
+      demo::format_date(demo::hospital_date(clock_->now(), zone_));  // clock.start too
   soci::session s(his_->pool());
   create_demo_schema(s, his_->backend());
   auto summary =
@@ -234,8 +238,7 @@ std::string Host::check_profile() {
 void Host::start_plugins() {
   plugins_.start_all([this](LoadedPlugin& plugin) -> std::unique_ptr<sdk::Context> {
     return std::make_unique<PluginContext>(plugin.name, settings_.at(plugin.name), *his_, *store_,
-                                           *profile_, routes_, *clock_, config_.timezone,
-                                           services_);
+                                           *profile_, routes_, *clock_, zone_, services_);
   });
 }
 
@@ -244,6 +247,7 @@ void Host::stop_plugins() {
   if (events_) events_->stop();
   if (jobs_) jobs_->stop();  // No job may run while or after its plugin stops.
   plugins_.stop_all();
+  service_registry_.clear();
 }
 
 std::vector<std::string> Host::roles() const {

@@ -83,12 +83,15 @@ class Host {
   OutboxEventBus& events() { return *events_; }
   /// The job scheduler (after open_services()).
   JobScheduler& jobs() { return *jobs_; }
+  /// The services plugins published for each other.
+  const ServiceRegistry& services() const { return service_registry_; }
   /// The notifier (after open_services()).
   NotificationService& notifications() { return *notify_; }
 
  private:
   HostConfig config_;
   std::unique_ptr<sdk::Clock> clock_;  ///< The system clock, or clock.start's.
+  sdk::TimeZone zone_;                 ///< The hospital's, `timezone`.
   std::shared_ptr<DatabasePool> his_;
   std::shared_ptr<DatabasePool> store_;
   std::unique_ptr<ProfileFile> profile_;
@@ -98,6 +101,7 @@ class Host {
   // Host services (each service adds its owner below and sets its pointer in services_ in
   // open_services()).
   HostServices services_;
+  ServiceRegistry service_registry_;          // What plugins publish for each other.
   std::unique_ptr<Accounts> accounts_;        // Staff users, sessions, login limits.
   std::unique_ptr<MetricsRegistry> metrics_;  // Served at /metrics; plugins add their own.
   std::unique_ptr<AuditLog> audit_;           // Every write, appended to hisx_host_audit.

@@ -71,6 +71,15 @@ void add_host_routes(Host& host) {
                           for (const auto& r : p.manifest.requires_plugins)
                             requires_plugins->add(r);
                           item->set("requires", requires_plugins);
+                          Poco::JSON::Array::Ptr services = new Poco::JSON::Array;
+                          for (const auto& s : host.services().list()) {
+                            if (s.provider != p.name) continue;
+                            Poco::JSON::Object::Ptr service = new Poco::JSON::Object;
+                            service->set("name", s.name);
+                            service->set("version", s.version);
+                            services->add(service);
+                          }
+                          item->set("services", services);
                           list->add(item);
                         }
                         Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
@@ -78,7 +87,7 @@ void add_host_routes(Host& host) {
                         body->set("plugins", list);
                         res.json(body);
                       },
-                      "The loaded plugins: name, version, SDK version, state"});
+                      "The loaded plugins: name, version, SDK version, state, services published"});
 
   // Every registered route with the roles it admits: for administrators auditing access, and
   // for the test that walks the whole table proving deny-by-default.

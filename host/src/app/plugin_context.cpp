@@ -6,7 +6,7 @@ namespace hisx::host {
 
 PluginContext::PluginContext(std::string plugin, sdk::Settings settings, sdk::Database& his,
                              sdk::Database& store, const sdk::HisProfile& profile,
-                             RouteTable& routes, const sdk::Clock& clock, std::string timezone,
+                             RouteTable& routes, const sdk::Clock& clock, const sdk::TimeZone& zone,
                              HostServices services)
     : settings_(std::move(settings)),
       logger_(Poco::Logger::get("hisx." + plugin)),
@@ -15,8 +15,9 @@ PluginContext::PluginContext(std::string plugin, sdk::Settings settings, sdk::Da
       profile_(profile),
       router_(routes, plugin),
       clock_(clock),
-      timezone_(std::move(timezone)),
+      zone_(zone),
       services_(services),
+      plugin_services_(*services.services, plugin),
       events_(services.events ? std::make_unique<PluginEventBus>(*services.events, plugin)
                               : nullptr),
       scheduler_(services.scheduler ? std::make_unique<PluginScheduler>(*services.scheduler, plugin)

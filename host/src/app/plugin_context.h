@@ -7,6 +7,7 @@
 #include "hisx/context.h"
 #include "http/plugin_router.h"
 #include "jobs/plugin_scheduler.h"
+#include "plugins/service_registry.h"
 
 namespace hisx::host {
 
@@ -16,6 +17,7 @@ struct HostServices {
   sdk::Scheduler* scheduler = nullptr;
   sdk::Notifier* notifier = nullptr;
   sdk::Metrics* metrics = nullptr;
+  ServiceRegistry* services = nullptr;
 };
 
 /// What one plugin gets in start(): its settings and logger, the shared databases, profile
@@ -24,7 +26,7 @@ class PluginContext : public sdk::Context {
  public:
   PluginContext(std::string plugin, sdk::Settings settings, sdk::Database& his,
                 sdk::Database& store, const sdk::HisProfile& profile, RouteTable& routes,
-                const sdk::Clock& clock, std::string timezone, HostServices services);
+                const sdk::Clock& clock, const sdk::TimeZone& zone, HostServices services);
   ~PluginContext() override;
 
   const sdk::Settings& settings() const override { return settings_; }
@@ -34,13 +36,15 @@ class PluginContext : public sdk::Context {
   const sdk::HisProfile& profile() const override { return profile_; }
   sdk::Router& router() override { return router_; }
   const sdk::Clock& clock() const override { return clock_; }
-  const std::string& timezone() const override { return timezone_; }
+  const sdk::TimeZone& zone() const override { return zone_; }
   /// The host's bus, publishing with this plugin's name as source.
   sdk::EventBus& events() override;
   /// The host's scheduler, taking only job names that start with "<plugin>.".
   sdk::Scheduler& scheduler() override;
   sdk::Notifier& notifier() override { return *services_.notifier; }
   sdk::Metrics& metrics() override { return *services_.metrics; }
+  /// The host's service registry, publishing with this plugin's name as provider.
+  sdk::Services& services() override { return plugin_services_; }
 
  private:
   sdk::Settings settings_;
@@ -50,8 +54,9 @@ class PluginContext : public sdk::Context {
   const sdk::HisProfile& profile_;
   PluginRouter router_;
   const sdk::Clock& clock_;
-  std::string timezone_;
+  const sdk::TimeZone& zone_;
   HostServices services_;
+  PluginServices plugin_services_;
   std::unique_ptr<PluginEventBus> events_;  // services_.events for this plugin.
   // services_.scheduler for this plugin.
   std::unique_ptr<PluginScheduler> scheduler_;

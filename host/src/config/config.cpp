@@ -9,6 +9,7 @@
 #include "config/config_reader.h"
 #include "config/instant_text.h"
 #include "config/overrides.h"
+#include "hisx/time_zone.h"
 
 namespace hisx::host {
 
@@ -118,7 +119,9 @@ HostConfig load_config(const std::filesystem::path& file,
 
   cfg.data_dir = r.path("data_dir", "var");
   cfg.timezone = r.str("timezone", cfg.timezone);
-  if (!std::filesystem::exists("/usr/share/zoneinfo/" + cfg.timezone)) {
+  try {
+    sdk::TimeZone::locate(cfg.timezone);
+  } catch (const std::invalid_argument&) {
     r.fail("timezone", "unknown time zone '" + cfg.timezone +
                            "'; expected an IANA name such as Asia/Ho_Chi_Minh");
   }

@@ -155,7 +155,8 @@ int day_factor(std::chrono::weekday wd) {
 }  // namespace
 
 DemoActivity make_activity(DemoRandom& random, const std::vector<DemoPatient>& patients,
-                           sys_days first_day, sys_days last_day, int visits_per_day) {
+                           sys_days first_day, sys_days last_day, int visits_per_day,
+                           const sdk::TimeZone& zone) {
   DemoActivity out;
   if (patients.empty()) return out;
   // Children and the elderly come more often.
@@ -191,8 +192,8 @@ DemoActivity make_activity(DemoRandom& random, const std::vector<DemoPatient>& p
       DemoVisit v;
       v.patient_id = patient.id;
       v.clinic_id = clinics()[random.weighted(clinic_weights(c, sunday))].id;
-      v.time =
-          local_time(day, draw_minute(random, wd == std::chrono::Saturday), random.uniform(0, 59));
+      v.time = local_time(day, draw_minute(random, wd == std::chrono::Saturday),
+                          random.uniform(0, 59), zone);
       v.source = draw_source(random);
       visits.push_back(std::move(v));
     }

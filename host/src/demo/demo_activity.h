@@ -7,6 +7,7 @@
 
 #include "demo/demo_patients.h"
 #include "demo/demo_random.h"
+#include "hisx/time_zone.h"
 
 namespace hisx::host::demo {
 
@@ -61,9 +62,9 @@ struct DemoActivity {
 /// Generates the outpatient activity of local days first_day..last_day: about
 /// `visits_per_day` visits on a weekday, a Saturday morning clinic, a small Sunday duty
 /// service. Days before last_day are closed (done, paid); on last_day the later visits are
-/// still waiting or in the exam room with open invoices.
+/// still waiting or in the exam room with open invoices. Local days and times are in `zone`.
 DemoActivity make_activity(DemoRandom& random, const std::vector<DemoPatient>& patients,
                            std::chrono::sys_days first_day, std::chrono::sys_days last_day,
-                           int visits_per_day);
+                           int visits_per_day, const sdk::TimeZone& zone);
 
 }  // namespace hisx::host::demo

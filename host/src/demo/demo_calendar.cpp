@@ -20,8 +20,8 @@ sys_days parse_date(const std::string& text) {
   return sys_days{ymd};
 }
 
-sys_days hospital_date(system_clock::time_point now) {
-  return floor<days>(now + kHospitalUtcOffset);
+sys_days hospital_date(system_clock::time_point now, const sdk::TimeZone& zone) {
+  return sys_days{zone.date_of(sdk::to_instant(now)).time_since_epoch()};
 }
 
 std::string format_date(sys_days day) {
@@ -41,8 +41,9 @@ std::string format_timestamp(sys_seconds t) {
   return format_date(day) + buf;
 }
 
-sys_seconds local_time(sys_days day, int minutes, int secs) {
-  return sys_seconds{day} + std::chrono::minutes{minutes} + seconds{secs} - kHospitalUtcOffset;
+sys_seconds local_time(sys_days day, int minutes, int secs, const sdk::TimeZone& zone) {
+  return zone.to_utc(local_seconds{day.time_since_epoch()} + std::chrono::minutes{minutes} +
+                     seconds{secs});
 }
 
 int age_on(sys_days birth, sys_days day) {

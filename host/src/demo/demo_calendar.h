@@ -3,17 +3,16 @@
 #include <chrono>
 #include <string>
 
-namespace hisx::host::demo {
+#include "hisx/time_zone.h"
 
-/// Asia/Ho_Chi_Minh has been UTC+7 without daylight saving since 1975, so the seeder uses a
-/// fixed offset instead of a time-zone database (libstdc++ 12 has no std::chrono::zoned_time).
-inline constexpr std::chrono::hours kHospitalUtcOffset{7};
+namespace hisx::host::demo {
 
 /// Parses "YYYY-MM-DD"; throws std::runtime_error naming the text when it is not a valid date.
 std::chrono::sys_days parse_date(const std::string& text);
 
-/// The hospital's local date at instant `now`.
-std::chrono::sys_days hospital_date(std::chrono::system_clock::time_point now);
+/// The hospital's local date at instant `now` in its time zone.
+std::chrono::sys_days hospital_date(std::chrono::system_clock::time_point now,
+                                    const sdk::TimeZone& zone);
 
 /// "YYYY-MM-DD".
 std::string format_date(std::chrono::sys_days day);
@@ -21,8 +20,10 @@ std::string format_date(std::chrono::sys_days day);
 /// "YYYY-MM-DD HH:MM:SS" (UTC): how the demo HIS stores timestamps on every backend.
 std::string format_timestamp(std::chrono::sys_seconds t);
 
-/// The instant of local time `minutes` after midnight of local date `day`.
-std::chrono::sys_seconds local_time(std::chrono::sys_days day, int minutes, int seconds = 0);
+/// The instant of local time `minutes` and `seconds` after midnight of local date `day` in
+/// the hospital's time zone.
+std::chrono::sys_seconds local_time(std::chrono::sys_days day, int minutes, int seconds,
+                                    const sdk::TimeZone& zone);
 
 /// Full years between `birth` and `day`.
 int age_on(std::chrono::sys_days birth, std::chrono::sys_days day);

@@ -18,10 +18,12 @@ struct DemoSeedOptions {
   int patients = 3000;  ///< Patients registered (benh_nhan rows).
   int days = 7;         ///< Days of outpatient activity, ending with end_date.
   unsigned seed = 42;   ///< Seed of the pseudo-random generator.
-  /// YYYY-MM-DD, the last seeded day (hospital local date); empty = today in
-  /// Asia/Ho_Chi_Minh. Visits of that day are partly still open, earlier days are closed.
+  /// YYYY-MM-DD, the last seeded day (hospital local date); empty = today in `timezone`. Visits of
+  /// that day are partly still open, earlier days are closed.
   std::string end_date;
   int visits_per_day = 600;  ///< Outpatient visits on an ordinary weekday (fewer at weekends).
+  /// The hospital's IANA time zone: visits happen in its working hours, end_date is its day.
+  std::string timezone = "Asia/Ho_Chi_Minh";
 };
 
 /// Reports progress: the step ("catalogues", "patients", "visits", "orders", "invoices"),

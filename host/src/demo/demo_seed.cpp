@@ -192,8 +192,9 @@ DemoSeedSummary seed_demo(soci::session& session, const std::string& backend,
     throw std::invalid_argument("the demo HIS supports the sqlite3 and postgresql backends, not '" +
                                 backend + "'");
   }
+  const sdk::TimeZone zone = sdk::TimeZone::locate(options.timezone);
   const auto last_day = options.end_date.empty()
-                            ? demo::hospital_date(std::chrono::system_clock::now())
+                            ? demo::hospital_date(std::chrono::system_clock::now(), zone)
                             : demo::parse_date(options.end_date);
   const auto first_day = last_day - std::chrono::days{options.days - 1};
 
@@ -206,7 +207,7 @@ DemoSeedSummary seed_demo(soci::session& session, const std::string& backend,
   demo::DemoRandom random(options.seed);
   const auto patients = demo::make_patients(random, options.patients, last_day);
   const auto activity =
-      demo::make_activity(random, patients, first_day, last_day, options.visits_per_day);
+      demo::make_activity(random, patients, first_day, last_day, options.visits_per_day, zone);
 
   soci::transaction tx(session);
   refuse_unless_empty(session);

@@ -12,6 +12,8 @@ using std::chrono::days;
 using std::chrono::hours;
 using std::chrono::minutes;
 using std::chrono::seconds;
+using std::chrono::weekday;
+using std::chrono::year_month_day;
 
 // How far next_after / last_at_or_before look: long enough for a 29 February that must also
 // fall on a given weekday.
@@ -87,45 +89,25 @@ CronSchedule::CronSchedule(const std::string& expression) : expression_(expressi
   }
 }
 
-bool CronSchedule::runs_on(date::local_days day) const {
-  const date::year_month_day ymd{day};
+bool CronSchedule::runs_on(sdk::LocalDate day) const {
+  const year_month_day ymd{day};
   if (!months_.has(static_cast<int>(static_cast<unsigned>(ymd.month())))) return false;
   const bool dom = days_.has(static_cast<int>(static_cast<unsigned>(ymd.day())));
-  const bool dow = weekdays_.has(static_cast<int>(date::weekday{day}.c_encoding()));
+  const bool dow = weekdays_.has(static_cast<int>(weekday{day}.c_encoding()));
   return days_.restricted && weekdays_.restricted ? dom || dow : dom && dow;
 }
 
-std::vector<date::sys_seconds> CronSchedule::instants_on(date::local_days day,
-                                                         const date::time_zone& zone) const {
-  std::vector<date::sys_seconds> out;
-  // Most days have one UTC offset throughout: look it up once.
-  const auto start = zone.get_info(date::local_seconds{day});
-  const bool one_offset = start.result == date::local_info::unique &&
-                          start.first.end > date::sys_seconds{(day + days{1}).time_since_epoch()} -
-                                                start.first.offset + hours{1};
+std::vector<sdk::Instant> CronSchedule::instants_on(sdk::LocalDate day,
+                                                    const sdk::TimeZone& zone) const {
+  using Kind = sdk::TimeZone::LocalTimeInfo::Kind;
+  std::vector<sdk::Instant> out;
   for (int h = 0; h < 24; ++h) {
     if (!hours_.has(h)) continue;
     for (int m = 0; m < 60; ++m) {
       if (!minutes_.has(m)) continue;
-      const date::local_seconds local{day.time_since_epoch() + hours{h} + minutes{m}};
-      if (one_offset) {
-        out.emplace_back(local.time_since_epoch() - start.first.offset);
-        continue;
-      }
-      const auto info = zone.get_info(local);
-      switch (info.result) {
-        case date::local_info::unique:
-          out.emplace_back(local.time_since_epoch() - info.first.offset);
-          break;
-        case date::local_info::nonexistent:
-          out.push_back(info.first.end);  // the instant the clocks jumped forward
-          break;
-        case date::local_info::ambiguous:
-          out.emplace_back(local.time_since_epoch() - info.first.offset);
-          if (repeats_in_real_time_)
-            out.emplace_back(local.time_since_epoch() - info.second.offset);
-          break;
-      }
+      const auto info = zone.lookup(sdk::LocalTime{day.time_since_epoch() + hours{h} + minutes{m}});
+      out.push_back(info.first);  // a skipped time fires at the instant the clocks jumped
+      if (info.kind == Kind::kRepeated && repeats_in_real_time_) out.push_back(info.second);
     }
   }
   std::sort(out.begin(), out.end());
@@ -134,10 +116,10 @@ std::vector<date::sys_seconds> CronSchedule::instants_on(date::local_days day,
 }
 
 std::optional<CronSchedule::TimePoint> CronSchedule::next_after(TimePoint t,
-                                                                const date::time_zone& zone) const {
-  const auto local_day = date::floor<days>(zone.to_local(date::floor<seconds>(t)));
-  std::optional<date::sys_seconds> best;
-  date::local_days best_day;
+                                                                const sdk::TimeZone& zone) const {
+  const sdk::LocalDate local_day = zone.date_of(sdk::to_instant(t));
+  std::optional<sdk::Instant> best;
+  sdk::LocalDate best_day;
   // Start a day early: a time in the next local day can map before t around a change.
   for (auto day = local_day - days{1}; day <= local_day + days{kHorizonDays}; day += days{1}) {
     if (best && day > best_day + days{1}) break;  // offsets differ by less than a day
@@ -154,10 +136,10 @@ std::optional<CronSchedule::TimePoint> CronSchedule::next_after(TimePoint t,
 }
 
 std::optional<CronSchedule::TimePoint> CronSchedule::last_at_or_before(
-    TimePoint t, const date::time_zone& zone) const {
-  const auto local_day = date::floor<days>(zone.to_local(date::floor<seconds>(t)));
-  std::optional<date::sys_seconds> best;
-  date::local_days best_day;
+    TimePoint t, const sdk::TimeZone& zone) const {
+  const sdk::LocalDate local_day = zone.date_of(sdk::to_instant(t));
+  std::optional<sdk::Instant> best;
+  sdk::LocalDate best_day;
   for (auto day = local_day + days{1}; day >= local_day - days{kHorizonDays}; day -= days{1}) {
     if (best && day < best_day - days{1}) break;
     if (!runs_on(day)) continue;

@@ -1,12 +1,11 @@
 #pragma once
 
-#include <date/tz.h>
-
 #include <chrono>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "hisx/time_zone.h"
 #include "jobs/cron_field.h"
 
 namespace hisx::host {
@@ -37,19 +36,18 @@ class CronSchedule {
   const std::string& expression() const { return expression_; }
 
   /// Whether the schedule runs on local day `day` (month and the two day fields).
-  bool runs_on(date::local_days day) const;
+  bool runs_on(sdk::LocalDate day) const;
 
   /// The first instant strictly after `t` at which the schedule fires in `zone`; nothing when
   /// it does not fire within the next ten years.
-  std::optional<TimePoint> next_after(TimePoint t, const date::time_zone& zone) const;
+  std::optional<TimePoint> next_after(TimePoint t, const sdk::TimeZone& zone) const;
 
   /// The last instant at or before `t` at which the schedule fired in `zone`; nothing when it
   /// did not fire within the last ten years.
-  std::optional<TimePoint> last_at_or_before(TimePoint t, const date::time_zone& zone) const;
+  std::optional<TimePoint> last_at_or_before(TimePoint t, const sdk::TimeZone& zone) const;
 
   /// The instants at which the schedule fires for the local day `day`, ascending (each once).
-  std::vector<date::sys_seconds> instants_on(date::local_days day,
-                                             const date::time_zone& zone) const;
+  std::vector<sdk::Instant> instants_on(sdk::LocalDate day, const sdk::TimeZone& zone) const;
 
  private:
   std::string expression_;

@@ -14,10 +14,10 @@ Poco::Dynamic::Var text_or_null(const std::string& text) {
   return text.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(text);
 }
 
-Poco::JSON::Object::Ptr run_json(const RunRecord& run, const date::time_zone& zone) {
+Poco::JSON::Object::Ptr run_json(const RunRecord& run, const sdk::TimeZone& zone) {
   Poco::JSON::Object::Ptr item = new Poco::JSON::Object;
   item->set("scheduled_for", run.scheduled_for);
-  item->set("scheduled_for_local", local_text(parse_utc_text(run.scheduled_for), zone));
+  item->set("scheduled_for_local", zone.format(sdk::to_instant(parse_utc_text(run.scheduled_for))));
   item->set("state", run.state);
   item->set("owner", run.owner);
   item->set("attempts", run.attempts);
@@ -73,8 +73,9 @@ Poco::JSON::Object::Ptr job_listing(JobScheduler& jobs, const std::optional<std:
     item->set("lease_seconds", static_cast<Poco::Int64>(info.lease.count()));
     item->set("next_run", info.next_run ? Poco::Dynamic::Var(utc_seconds_text(*info.next_run))
                                         : Poco::Dynamic::Var());
-    item->set("next_run_local", info.next_run ? Poco::Dynamic::Var(local_text(*info.next_run, zone))
-                                              : Poco::Dynamic::Var());
+    item->set("next_run_local",
+              info.next_run ? Poco::Dynamic::Var(zone.format(sdk::to_instant(*info.next_run)))
+                            : Poco::Dynamic::Var());
     Poco::JSON::Array::Ptr runs = new Poco::JSON::Array;
     for (const auto& run : jobs.runs().recent(info.name, limit)) runs->add(run_json(run, zone));
     item->set("runs", runs);

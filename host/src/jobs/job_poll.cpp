@@ -99,7 +99,7 @@ int JobScheduler::take_over_expired(TimePoint now) {
     std::chrono::seconds lease{};
     if (periodic) {
       // Only a periodic job's latest occurrence is worth running; an older one is closed.
-      const auto due = periodic->schedule.last_at_or_before(now, *zone_);
+      const auto due = periodic->schedule.last_at_or_before(now, zone_);
       if (!due || utc_seconds_text(*due) != row.scheduled_for) {
         if (runs_.abandon(key, utc_millis_text(now),
                           "abandoned: owner " + row.owner + " stopped renewing its lease (until " +
@@ -144,7 +144,7 @@ int JobScheduler::claim_periodic(TimePoint now) {
   int started = 0;
   for (auto& job : jobs) {
     if (job->initialised && job->next_due && now < *job->next_due) continue;
-    const auto due = job->schedule.last_at_or_before(now, *zone_);
+    const auto due = job->schedule.last_at_or_before(now, zone_);
     if (!job->initialised) {
       // A job with runs recorded catches up its latest missed occurrence; a new job starts
       // with its next occurrence rather than one that passed before it existed.
@@ -165,7 +165,7 @@ int JobScheduler::claim_periodic(TimePoint now) {
       }
       job->last_handled = due;
     }
-    job->next_due = job->schedule.next_after(now, *zone_);
+    job->next_due = job->schedule.next_after(now, zone_);
   }
   return started;
 }

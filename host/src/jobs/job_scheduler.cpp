@@ -24,7 +24,7 @@ JobScheduler::JobScheduler(sdk::Database& store, const sdk::Clock& clock,
                            const std::string& timezone, JobsConfig config, sdk::Metrics* metrics,
                            std::string host_id)
     : clock_(clock),
-      zone_(date::locate_zone(timezone)),
+      zone_(sdk::TimeZone::locate(timezone)),
       config_(config),
       host_id_(std::move(host_id)),
       runs_(store),
@@ -94,7 +94,7 @@ void JobScheduler::start() {
   std::lock_guard lock(mutex_);
   if (thread_.joinable() || stopping_) return;
   thread_ = std::thread([this] { loop(); });
-  log_.information("job scheduler started as %s (time zone %s, %z job(s))", host_id_, zone_->name(),
+  log_.information("job scheduler started as %s (time zone %s, %z job(s))", host_id_, zone_.name(),
                    periodic_.size() + one_offs_.size());
 }
 
@@ -210,7 +210,7 @@ std::vector<JobInfo> JobScheduler::jobs() const {
   std::lock_guard lock(mutex_);
   for (const auto& [name, job] : periodic_) {
     by_name[name] = JobInfo{name, "every", job->schedule.expression(), job->lease,
-                            job->schedule.next_after(now, *zone_)};
+                            job->schedule.next_after(now, zone_)};
   }
   for (const auto& [key, job] : one_offs_) {
     auto [it, added] =

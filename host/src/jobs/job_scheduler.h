@@ -86,7 +86,7 @@ class JobScheduler final : public sdk::Scheduler {
   /// This process's owner id in the runs table.
   const std::string& host_id() const { return host_id_; }
   /// The hospital's time zone.
-  const date::time_zone& zone() const { return *zone_; }
+  const sdk::TimeZone& zone() const { return zone_; }
   /// "Now" on the scheduler's clock.
   TimePoint now() const { return clock_.now(); }
 
@@ -144,7 +144,7 @@ class JobScheduler final : public sdk::Scheduler {
   bool all_done() const;                          // mutex_ held
 
   const sdk::Clock& clock_;
-  const date::time_zone* zone_;
+  sdk::TimeZone zone_;
   JobsConfig config_;
   sdk::Counter* runs_total_ = nullptr;
   std::string host_id_;

@@ -27,8 +27,4 @@ std::chrono::system_clock::time_point parse_utc_text(const std::string& text) {
 }
 #pragma GCC diagnostic pop
 
-std::string local_text(std::chrono::system_clock::time_point t, const date::time_zone& zone) {
-  return date::format("%FT%T%Ez", date::make_zoned(&zone, date::floor<std::chrono::seconds>(t)));
-}
-
 }  // namespace hisx::host

@@ -18,7 +18,4 @@ std::string utc_millis_text(std::chrono::system_clock::time_point t);
 /// Parses either form above. Throws std::invalid_argument quoting `text`.
 std::chrono::system_clock::time_point parse_utc_text(const std::string& text);
 
-/// "2024-03-31T03:00:00+02:00": `t` (to the second) as local time in `zone` with its offset.
-std::string local_text(std::chrono::system_clock::time_point t, const date::time_zone& zone);
-
 }  // namespace hisx::host

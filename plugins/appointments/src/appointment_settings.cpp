@@ -5,7 +5,7 @@
 #include <stdexcept>
 
 #include "channels.h"
-#include "civil_time.h"
+#include "sdk_time.h"
 
 namespace hisx::appointments {
 

@@ -40,8 +40,8 @@ class AppointmentsPlugin : public sdk::Plugin {
   std::vector<sdk::Migration> migrations() const override { return sdk::embedded_migrations(); }
 
   void start(sdk::Context& context) override {
-    env_ = std::make_unique<Environment>(Environment{context, read_settings(context.settings()),
-                                                     TimeZone::load(context.timezone())});
+    env_ = std::make_unique<Environment>(
+        Environment{context, read_settings(context.settings()), context.zone()});
     add_clinic_routes(*env_);
     add_slot_routes(*env_);
     add_booking_routes(*env_);

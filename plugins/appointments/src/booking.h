@@ -4,7 +4,7 @@
 #include <string>
 
 #include "booking_status.h"
-#include "civil_time.h"
+#include "sdk_time.h"
 
 namespace hisx::appointments {
 

@@ -30,8 +30,8 @@ Poco::JSON::Object::Ptr booking_json(const Booking& b, const TimeZone& zone) {
   o->set("slot_id", b.slot_id);
   o->set("clinic_id", b.clinic_id);
   o->set("doctor_id", nullable(b.doctor_id));
-  o->set("start", format_local(b.start, zone));
-  o->set("end", format_local(b.end, zone));
+  o->set("start", zone.format(b.start));
+  o->set("end", zone.format(b.end));
   o->set("channel", b.channel);
   o->set("status", std::string(to_string(b.status)));
   o->set("priority", b.priority);

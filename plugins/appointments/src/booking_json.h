@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "booking.h"
-#include "time_zone.h"
+#include "sdk_time.h"
 
 namespace hisx::appointments {
 

@@ -8,13 +8,13 @@ WindowCheck check_booking_window(const ClinicRules& rules, Instant slot_start, I
                                  const TimeZone& zone, std::string_view channel) {
   if (slot_start <= now) return WindowCheck::kStarted;
   if (!window_applies(channel)) return WindowCheck::kOpen;
-  const LocalDate slot_day = local_date(slot_start, zone);
-  const LocalDate today = local_date(now, zone);
+  const LocalDate slot_day = zone.date_of(slot_start);
+  const LocalDate today = zone.date_of(now);
   if (slot_day - today > std::chrono::days(rules.booking_window_days)) {
     return WindowCheck::kTooFarAhead;
   }
   if (slot_day == today && rules.same_day_cutoff &&
-      local_minute_of_day(now, zone) >= *rules.same_day_cutoff) {
+      zone.minute_of_day(now) >= *rules.same_day_cutoff) {
     return WindowCheck::kAfterCutoff;
   }
   return WindowCheck::kOpen;

@@ -4,7 +4,7 @@
 #include <string_view>
 
 #include "schedule.h"
-#include "time_zone.h"
+#include "sdk_time.h"
 
 namespace hisx::appointments {
 

@@ -33,7 +33,7 @@ Poco::JSON::Object::Ptr with_check_in(const Booking& b, const std::optional<Chec
                                       const TimeZone& zone) {
   auto o = booking_json(b, zone);
   if (r) {
-    o->set("checked_in_at", format_local(r->at, zone));
+    o->set("checked_in_at", zone.format(r->at));
     o->set("checked_in_by", r->by);
     o->set("queue_number", r->queue_number);
     o->set("queue_label", queue_label(r->queue_number, b.priority));
@@ -87,7 +87,7 @@ void add_checkin_routes(Environment& env) {
                 }
                 Poco::JSON::Object::Ptr body =
                     new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-                body->set("day", format_date(local_date(e->now(), e->zone)));
+                body->set("day", format_date(e->zone.date_of(e->now())));
                 body->set("items", items);
                 res.json(body);
               }),

@@ -65,7 +65,7 @@ CheckinPolicy default_checkin_policy() { return CheckinPolicy{}; }
 
 CheckinTiming check_in_timing(Instant slot_start, Instant now, const TimeZone& zone,
                               const CheckinPolicy& policy) {
-  if (local_date(slot_start, zone) != local_date(now, zone)) return CheckinTiming::kWrongDay;
+  if (zone.date_of(slot_start) != zone.date_of(now)) return CheckinTiming::kWrongDay;
   if (policy.earliest_minutes_before &&
       now < slot_start - std::chrono::minutes(*policy.earliest_minutes_before)) {
     return CheckinTiming::kTooEarly;

@@ -28,8 +28,8 @@ std::pair<std::string, std::string> utc_bounds(LocalDate day, const TimeZone& zo
 ProblemWithMembers not_today(const Booking& b, const TimeZone& zone) {
   Poco::JSON::Object::Ptr m = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
   m->set("booking_id", b.id);
-  m->set("day", format_date(local_date(b.start, zone)));
-  const std::string day = format_date(local_date(b.start, zone));
+  m->set("day", format_date(zone.date_of(b.start)));
+  const std::string day = format_date(zone.date_of(b.start));
   return ProblemWithMembers(409, "not-today",
                             "The booking is for " + day +
                                 ", not today; check-in is only on the day of the visit / Lịch "
@@ -41,7 +41,7 @@ ProblemWithMembers not_today(const Booking& b, const TimeZone& zone) {
 ProblemWithMembers too_early(const Booking& b, const TimeZone& zone) {
   Poco::JSON::Object::Ptr m = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
   m->set("booking_id", b.id);
-  m->set("start", format_local(b.start, zone));
+  m->set("start", zone.format(b.start));
   return ProblemWithMembers(409, "too-early",
                             "Check-in for this booking has not opened yet / Chưa đến giờ tiếp "
                             "đón lịch hẹn này",
@@ -115,7 +115,7 @@ CheckinOutcome check_in_booking(Environment& env, const sdk::Principal& who, lon
     CheckInRecord record;
     record.at = now;
     record.by = who.id;
-    record.day = format_date(local_date(now, env.zone));
+    record.day = format_date(env.zone.date_of(now));
     record.queue_number = next_queue_number(s, b.clinic_id, record.day);
     const int priority = env.settings.priority_for(b.channel);
     if (!mark_checked_in(s, id, b.status, record, priority)) {
@@ -170,7 +170,7 @@ std::vector<CheckinMatch> find_for_check_in(Environment& env, const sdk::Princip
         "Give a booking code, the booking's QR code, a phone number or a patient code / Nhập "
         "mã lịch hẹn, quét mã QR, số điện thoại hoặc mã bệnh nhân");
   }
-  const auto [from, to] = utc_bounds(local_date(env.now(), env.zone), env.zone);
+  const auto [from, to] = utc_bounds(env.zone.date_of(env.now()), env.zone);
 
   std::map<long long, HisPatient> patients;
   if (!lookup.patient_query.empty()) {

@@ -65,7 +65,7 @@ int seed_demo_bookings(Environment& env) {
   const auto patients = demo_patients(env);
   if (patients.empty()) return 0;
   const Instant now = env.now();
-  const LocalDate today = local_date(now, env.zone);
+  const LocalDate today = env.zone.date_of(now);
   std::mt19937 rng(static_cast<unsigned>(today.time_since_epoch().count()));
   int created = 0;
   sdk::with_transaction(env.context.store(), [&](soci::session& s) {

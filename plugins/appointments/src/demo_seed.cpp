@@ -50,7 +50,7 @@ bool seed_demo_schedules(Environment& env) {
     seeded = true;
   });
   if (!seeded) return false;
-  const LocalDate today = local_date(env.now(), env.zone);
+  const LocalDate today = env.zone.date_of(env.now());
   const auto r = generate_and_store(env, today, today + std::chrono::days(kDemoDays));
   env.context.logger().information("Demo schedules seeded: %d clinics, %d slots",
                                    std::min(static_cast<int>(clinics.size()), kDemoClinics),

@@ -3,9 +3,8 @@
 #include <string>
 
 #include "appointment_settings.h"
-#include "civil_time.h"
 #include "hisx/context.h"
-#include "time_zone.h"
+#include "sdk_time.h"
 
 namespace hisx::appointments {
 

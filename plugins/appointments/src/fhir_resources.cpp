@@ -91,8 +91,8 @@ Poco::JSON::Object::Ptr slot_resource(const Slot& slot, bool clinic_active, cons
                                 extension(kBookedExtension, "valueUnsignedInt", slot.booked)}));
   o->set("schedule", reference("Schedule/" + std::to_string(slot.clinic_id)));
   o->set("status", std::string(slot_status(slot, clinic_active)));
-  o->set("start", format_local(slot.start, zone));
-  o->set("end", format_local(slot.end, zone));
+  o->set("start", zone.format(slot.start));
+  o->set("end", zone.format(slot.end));
   o->set("overbooked", false);
   return o;
 }
@@ -117,8 +117,8 @@ Poco::JSON::Object::Ptr appointment_resource(const Booking& b, const TimeZone& z
   type->set("coding", array_of({coding}));
   o->set("appointmentType", type);
   if (!b.reason.empty()) o->set("reasonCode", array_of({text_concept(b.reason)}));
-  o->set("start", format_local(b.start, zone));
-  o->set("end", format_local(b.end, zone));
+  o->set("start", zone.format(b.start));
+  o->set("end", zone.format(b.end));
   o->set(
       "minutesDuration",
       static_cast<int>(std::chrono::duration_cast<std::chrono::minutes>(b.end - b.start).count()));

@@ -11,8 +11,8 @@
 #include "booking.h"
 #include "his_directory.h"
 #include "schedule.h"
+#include "sdk_time.h"
 #include "slot.h"
-#include "time_zone.h"
 
 namespace hisx::appointments {
 

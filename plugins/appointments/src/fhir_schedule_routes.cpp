@@ -67,7 +67,7 @@ void add_fhir_schedule_routes(Environment& env) {
                         SearchParams used;
                         const Paging paging = read_paging(req, used);
                         const std::string url = fhir_base_url(req);
-                        const LocalDate today = local_date(e->now(), e->zone);
+                        const LocalDate today = e->zone.date_of(e->now());
                         const auto all = visible_schedules(*e, req.principal()->role);
                         const auto total = static_cast<long long>(all.size());
                         std::vector<BundleEntry> entries;
@@ -93,7 +93,7 @@ void add_fhir_schedule_routes(Environment& env) {
                                for (const auto& v : visible_schedules(*e, req.principal()->role)) {
                                  if (std::to_string(v.rules.clinic_id) == id) {
                                    send_fhir(res, schedule_resource(v.rules, v.clinic,
-                                                                    local_date(e->now(), e->zone)));
+                                                                    e->zone.date_of(e->now())));
                                    return;
                                  }
                                }

@@ -4,8 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "civil_time.h"
-#include "time_zone.h"
+#include "sdk_time.h"
 
 namespace hisx::appointments {
 

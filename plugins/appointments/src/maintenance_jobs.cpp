@@ -23,7 +23,7 @@ constexpr int kBatch = 200;
 }  // namespace
 
 int mark_no_shows(Environment& env) {
-  const LocalDate today = local_date(env.now(), env.zone);
+  const LocalDate today = env.zone.date_of(env.now());
   const std::string day_start = format_utc(env.zone.to_utc(LocalTime(today)));
   int marked = 0;
   for (;;) {
@@ -52,7 +52,7 @@ int mark_no_shows(Environment& env) {
 }
 
 int generate_ahead(Environment& env) {
-  const LocalDate today = local_date(env.now(), env.zone);
+  const LocalDate today = env.zone.date_of(env.now());
   const auto result = generate_and_store(env, today, today + std::chrono::days(kGenerateAheadDays));
   if (result.created > 0) {
     env.context.logger().information("Generated %d slot(s) up to %s", result.created,

@@ -3,7 +3,7 @@
 #include <optional>
 #include <string>
 
-#include "civil_time.h"
+#include "sdk_time.h"
 
 namespace hisx::appointments {
 

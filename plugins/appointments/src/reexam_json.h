@@ -4,7 +4,7 @@
 
 #include "hisx/notifier.h"
 #include "reexam_service.h"
-#include "time_zone.h"
+#include "sdk_time.h"
 
 namespace hisx::appointments {
 

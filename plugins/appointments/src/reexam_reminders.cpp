@@ -69,8 +69,8 @@ void remind(Environment& env, soci::session& s, RunCache& cache, const DueToRemi
   if (due.status == "booked" && due.booking_id) {
     const auto booking = find_booking(s, *due.booking_id);
     if (!booking || !is_active(booking->status)) return;
-    facts.date = local_date(booking->start, env.zone);
-    facts.minute_of_day = local_minute_of_day(booking->start, env.zone);
+    facts.date = env.zone.date_of(booking->start);
+    facts.minute_of_day = env.zone.minute_of_day(booking->start);
     facts.booking_code = booking_code(booking->id);
     target_start = booking->start;
   } else {
@@ -124,7 +124,7 @@ ReminderRun run_reexam_reminders(Environment& env) {
       sdk::with_transaction(env.context.store(), [&](soci::session& s) {
         run = ReminderRun{};
         const Instant now = env.now();
-        const std::string today = format_date(local_date(now, env.zone));
+        const std::string today = format_date(env.zone.date_of(now));
         reconcile_dues(s, today, format_utc(now));
         RunCache cache(env.context);
         for (const auto& item : dues_to_remind(s, today)) remind(env, s, cache, item, now, run);

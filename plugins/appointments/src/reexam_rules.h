@@ -3,9 +3,8 @@
 #include <optional>
 #include <vector>
 
-#include "civil_time.h"
 #include "field_error.h"
-#include "time_zone.h"
+#include "sdk_time.h"
 
 namespace hisx::appointments {
 

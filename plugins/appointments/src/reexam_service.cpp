@@ -146,7 +146,7 @@ ReexamView create_reexam(Environment& env, const sdk::Principal& who,
   terms.window_after_days =
       request.window_after_days.value_or(env.settings.reexam_window_after_days);
   terms.recurrence = request.recurrence;
-  if (auto e = check_reexam_terms(terms, local_date(env.now(), env.zone))) refuse(*e);
+  if (auto e = check_reexam_terms(terms, env.zone.date_of(env.now()))) refuse(*e);
   if (!his_patient_exists(env.context, request.patient_id)) {
     throw sdk::Problem::invalid(
         "patient_id", "No HIS patient " + std::to_string(request.patient_id) +
@@ -234,7 +234,7 @@ BookingAnswer book_reexam_due(Environment& env, const sdk::Principal& who, long 
   try {
     sdk::with_transaction(env.context.store(), [&](soci::session& s) {
       // A due whose booking was cancelled since the last run is open again.
-      reconcile_dues(s, format_date(local_date(env.now(), env.zone)), env.now_text());
+      reconcile_dues(s, format_date(env.zone.date_of(env.now())), env.now_text());
       const auto order = find_reexam(s, id);
       if (!order) throw reexam_not_found(id);
       const auto due = find_due(s, id, seq);

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "civil_time.h"
 #include "hisx/http.h"
+#include "sdk_time.h"
 
 namespace hisx::appointments {
 

@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "civil_time.h"
 #include "quota.h"
+#include "sdk_time.h"
 
 namespace hisx::appointments {
 

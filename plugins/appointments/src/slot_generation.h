@@ -1,7 +1,7 @@
 #pragma once
 
-#include "civil_time.h"
 #include "environment.h"
+#include "sdk_time.h"
 
 namespace hisx::appointments {
 

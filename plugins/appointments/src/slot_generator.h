@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "schedule.h"
-#include "time_zone.h"
+#include "sdk_time.h"
 
 namespace hisx::appointments {
 

@@ -12,8 +12,8 @@ Poco::JSON::Object::Ptr slot_json(const SlotForChannel& item,
   o->set("id", slot.id);
   o->set("clinic_id", slot.clinic_id);
   o->set("doctor_id", slot.doctor_id ? Poco::Dynamic::Var(*slot.doctor_id) : Poco::Dynamic::Var());
-  o->set("start", format_local(slot.start, zone));
-  o->set("end", format_local(slot.end, zone));
+  o->set("start", zone.format(slot.start));
+  o->set("end", zone.format(slot.end));
   o->set("capacity", slot.capacity);
   o->set("booked", slot.booked);
   o->set("remaining", remaining(slot.capacity, slot.booked));

@@ -5,8 +5,8 @@
 #include <optional>
 #include <string>
 
+#include "sdk_time.h"
 #include "slot.h"
-#include "time_zone.h"
 
 namespace hisx::appointments {
 

@@ -39,15 +39,15 @@ Poco::JSON::Object::Ptr item_json(const WorkItem& item, std::size_t rank, const 
   clinic->set("id", item.clinic_id);
   clinic->set("name", nullable(item.clinic_name));
   o->set("clinic", clinic);
-  o->set("start", item.booking ? Poco::Dynamic::Var(format_local(item.booking->start, zone))
+  o->set("start", item.booking ? Poco::Dynamic::Var(zone.format(item.booking->start))
                                : Poco::Dynamic::Var());
-  o->set("end", item.booking ? Poco::Dynamic::Var(format_local(item.booking->end, zone))
-                             : Poco::Dynamic::Var());
+  o->set("end",
+         item.booking ? Poco::Dynamic::Var(zone.format(item.booking->end)) : Poco::Dynamic::Var());
   const bool calling_back =
       item.urgency == Urgency::kCallBackDue || item.urgency == Urgency::kCallBackLater;
   o->set("call_back_at",
          calling_back && !item.attempts.empty() && item.attempts.front().call_back_at
-             ? Poco::Dynamic::Var(format_local(*item.attempts.front().call_back_at, zone))
+             ? Poco::Dynamic::Var(zone.format(*item.attempts.front().call_back_at))
              : Poco::Dynamic::Var());
   o->set("attempts", attempts_json(item.attempts, zone));
   return o;
@@ -60,11 +60,11 @@ Poco::JSON::Object::Ptr attempt_json(const CallAttempt& a, const TimeZone& zone)
   o->set("id", a.id);
   o->set("booking_id", nullable(a.booking_id));
   o->set("due_id", nullable(a.due_id));
-  o->set("at", format_local(a.at, zone));
+  o->set("at", zone.format(a.at));
   o->set("by", a.by);
   o->set("outcome", std::string(to_string(a.outcome)));
-  o->set("call_back_at", a.call_back_at ? Poco::Dynamic::Var(format_local(*a.call_back_at, zone))
-                                        : Poco::Dynamic::Var());
+  o->set("call_back_at",
+         a.call_back_at ? Poco::Dynamic::Var(zone.format(*a.call_back_at)) : Poco::Dynamic::Var());
   o->set("note", nullable(a.note));
   return o;
 }
@@ -95,7 +95,7 @@ Poco::JSON::Object::Ptr due_json(const DueForCall& d) {
 Poco::JSON::Object::Ptr worklist_json(const Worklist& list, const TimeZone& zone) {
   auto o = object();
   o->set("date", format_date(list.day));
-  o->set("as_of", format_local(list.as_of, zone));
+  o->set("as_of", zone.format(list.as_of));
   Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
   for (std::size_t i = 0; i < list.items.size(); ++i) {
     items->add(item_json(list.items[i], i + 1, zone));

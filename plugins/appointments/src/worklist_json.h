@@ -5,7 +5,7 @@
 
 #include <vector>
 
-#include "time_zone.h"
+#include "sdk_time.h"
 #include "worklist_service.h"
 
 namespace hisx::appointments {

@@ -78,7 +78,7 @@ void add_worklist_routes(Environment& env) {
        worklist_roles(),
        [e](sdk::Request& req, sdk::Response& res) {
          const LocalDate day =
-             req.query("date") ? query_date(req, "date") : local_date(e->now(), e->zone);
+             req.query("date") ? query_date(req, "date") : e->zone.date_of(e->now());
          res.json(worklist_json(build_worklist(*e, day), e->zone));
        },
        "Whom the call centre phones on a day: bookings awaiting confirmation and re-examination "

@@ -138,7 +138,7 @@ bool is_waiting(Urgency urgency) { return urgency == Urgency::kCallBackLater; }
 std::optional<Urgency> urgency_of(const WorkItemFacts& item, LocalDate day, Instant reference,
                                   const TimeZone& zone) {
   if (const AttemptFact* latest = latest_of(item.attempts)) {
-    const bool logged_that_day = local_date(latest->at, zone) == day;
+    const bool logged_that_day = zone.date_of(latest->at) == day;
     switch (latest->outcome) {
       case CallOutcome::kConfirmed:
       case CallOutcome::kDeclined:
@@ -150,7 +150,7 @@ std::optional<Urgency> urgency_of(const WorkItemFacts& item, LocalDate day, Inst
         if (logged_that_day) {
           const auto unanswered =
               std::count_if(item.attempts.begin(), item.attempts.end(), [&](const AttemptFact& a) {
-                return a.outcome == CallOutcome::kNoAnswer && local_date(a.at, zone) == day;
+                return a.outcome == CallOutcome::kNoAnswer && zone.date_of(a.at) == day;
               });
           if (unanswered >= kMaxNoAnswersPerDay) return std::nullopt;
           return Urgency::kNoAnswerRetry;

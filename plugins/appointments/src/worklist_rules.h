@@ -5,8 +5,7 @@
 #include <string_view>
 #include <vector>
 
-#include "civil_time.h"
-#include "time_zone.h"
+#include "sdk_time.h"
 
 namespace hisx::appointments {
 

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "civil_time.h"
+#include "sdk_time.h"
 #include "worklist_rules.h"
 
 namespace hisx::appointments {

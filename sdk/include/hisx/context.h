@@ -13,7 +13,9 @@
 #include "hisx/metrics.h"
 #include "hisx/notifier.h"
 #include "hisx/scheduler.h"
+#include "hisx/services.h"
 #include "hisx/settings.h"
+#include "hisx/time_zone.h"
 
 namespace hisx::sdk {
 
@@ -36,8 +38,9 @@ class HISX_SDK_API Context {
   virtual Router& router() = 0;
   /// The clock to read "now" from (injectable in tests).
   virtual const Clock& clock() const = 0;
-  /// The hospital's IANA time zone, e.g. "Asia/Ho_Chi_Minh", for schedules and report days.
-  virtual const std::string& timezone() const = 0;
+  /// The hospital's time zone (`timezone` in the configuration, e.g. "Asia/Ho_Chi_Minh"), for
+  /// schedules, reminders and report days. Since 2.0 (1.x had `timezone()`, its name).
+  virtual const TimeZone& zone() const = 0;
   /// Publish and subscribe to events (transactional outbox).
   virtual EventBus& events() = 0;
   /// Periodic and one-off jobs, run once across hosts.
@@ -46,6 +49,8 @@ class HISX_SDK_API Context {
   virtual Notifier& notifier() = 0;
   /// The metrics registry served at /metrics.
   virtual Metrics& metrics() = 0;
+  /// Services that plugins publish for each other (hisx/services.h). Since 2.0.
+  virtual Services& services() = 0;
 };
 
 }  // namespace hisx::sdk

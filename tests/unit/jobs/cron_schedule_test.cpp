@@ -16,11 +16,14 @@ using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::StartsWith;
 
-const date::time_zone& vietnam() { return *date::locate_zone("Asia/Ho_Chi_Minh"); }
+const sdk::TimeZone& vietnam() {
+  static const sdk::TimeZone zone = sdk::TimeZone::locate("Asia/Ho_Chi_Minh");
+  return zone;
+}
 
 // The next `n` fire times after `from`, as UTC text.
 std::vector<std::string> next_n(const std::string& cron, const std::string& from, int n,
-                                const date::time_zone& zone = vietnam()) {
+                                const sdk::TimeZone& zone = vietnam()) {
   CronSchedule schedule(cron);
   std::vector<std::string> out;
   auto t = parse_utc_text(from);
@@ -34,7 +37,7 @@ std::vector<std::string> next_n(const std::string& cron, const std::string& from
 }
 
 std::string last_at(const std::string& cron, const std::string& at,
-                    const date::time_zone& zone = vietnam()) {
+                    const sdk::TimeZone& zone = vietnam()) {
   auto last = CronSchedule(cron).last_at_or_before(parse_utc_text(at), zone);
   return last ? utc_seconds_text(*last) : "none";
 }

@@ -3,8 +3,10 @@
 
 #include <cstdlib>
 
+#include "hisx/patient_access.h"
 #include "plugins/plugin_error.h"
 #include "plugins/plugin_set.h"
+#include "plugins/service_registry.h"
 
 using hisx::host::load_plugin;
 using hisx::host::LoadedPlugin;
@@ -41,11 +43,23 @@ class UnusedContext : public hisx::sdk::Context {
   const hisx::sdk::HisProfile& profile() const override { fail(); }
   hisx::sdk::Router& router() override { fail(); }
   const hisx::sdk::Clock& clock() const override { fail(); }
-  const std::string& timezone() const override { fail(); }
+  const hisx::sdk::TimeZone& zone() const override { fail(); }
   hisx::sdk::EventBus& events() override { fail(); }
   hisx::sdk::Scheduler& scheduler() override { fail(); }
   hisx::sdk::Notifier& notifier() override { fail(); }
   hisx::sdk::Metrics& metrics() override { fail(); }
+  hisx::sdk::Services& services() override { fail(); }
+};
+
+// A context that offers only the service registry.
+class ServicesContext : public UnusedContext {
+ public:
+  ServicesContext(hisx::host::ServiceRegistry& registry, const std::string& plugin)
+      : services_(registry, plugin) {}
+  hisx::sdk::Services& services() override { return services_; }
+
+ private:
+  hisx::host::PluginServices services_;
 };
 
 }  // namespace
@@ -72,7 +86,7 @@ TEST(PluginLoader, RefusesAWrongAbiStampBeforeCallingTheFactory) {
   const auto error = load_error("bad_abi");
   EXPECT_THAT(error, HasSubstr("plugin 'bad_abi'"));
   EXPECT_THAT(error, HasSubstr("hisx SDK 999.0"));
-  EXPECT_THAT(error, HasSubstr("this host runs hisx SDK 1.1"));
+  EXPECT_THAT(error, HasSubstr("this host runs hisx SDK 2.0"));
   EXPECT_THAT(error, HasSubstr("rebuild the plugin"));
 }
 
@@ -113,4 +127,21 @@ TEST(PluginSet, AStartThatThrowsStopsStartUpNamingThePlugin) {
     EXPECT_THAT(e.what(), HasSubstr("the fixture refuses to start"));
   }
   EXPECT_EQ(set.plugins()[0].state, PluginState::kFailed);
+}
+
+TEST(PluginSet, AServicePublishedByOnePluginIsFoundFromAnotherLibrary) {
+  // The object is made in the fixture's library; the lookup (a dynamic cast on the SDK's
+  // interface) happens here, so RTTI must agree across the boundary.
+  hisx::host::ServiceRegistry registry;
+  PluginSet set = PluginSet::load(fixture_paths(), {"provides_access"});
+  set.start_all([&](LoadedPlugin& plugin) {
+    return std::make_unique<ServicesContext>(registry, plugin.name);
+  });
+  auto access = hisx::host::PluginServices(registry, "consumer").find<hisx::sdk::PatientAccess>();
+  ASSERT_NE(access, nullptr);
+  EXPECT_TRUE(access->may_act_for("acct-1", "K01/7"));
+  EXPECT_FALSE(access->may_act_for("acct-2", "K01/7"));
+  EXPECT_EQ(access->patients_of("acct-1"), (std::vector<std::string>{"BN-001", "K01/7"}));
+  EXPECT_EQ(registry.list().at(0).provider, "provides_access");
+  set.stop_all();
 }

@@ -1,10 +1,11 @@
-#include "civil_time.h"
+// Dates, clock times and UTC text as hisx writes them; local times with their offset.
+#include "hisx/civil_time.h"
 
 #include <gtest/gtest.h>
 
-#include "time_zone.h"
+#include "hisx/time_zone.h"
 
-namespace hisx::appointments {
+namespace hisx::sdk {
 namespace {
 
 using namespace std::chrono;
@@ -42,19 +43,25 @@ TEST(CivilTime, UtcTextRoundTrips) {
 
 TEST(CivilTime, LocalTimesCarryTheirOffset) {
   const TimeZone vn = TimeZone::fixed("Asia/Ho_Chi_Minh", hours(7));
-  EXPECT_EQ(format_local(*parse_utc("2025-01-06T00:30:00Z"), vn), "2025-01-06T07:30:00+07:00");
+  EXPECT_EQ(vn.format(*parse_utc("2025-01-06T00:30:00Z")), "2025-01-06T07:30:00+07:00");
   const TimeZone west = TimeZone::fixed("test", -(hours(3) + minutes(30)));
-  EXPECT_EQ(format_local(*parse_utc("2025-01-06T00:30:00Z"), west), "2025-01-05T21:00:00-03:30");
+  EXPECT_EQ(west.format(*parse_utc("2025-01-06T00:30:00Z")), "2025-01-05T21:00:00-03:30");
 }
 
 TEST(CivilTime, LocalDayAndMinuteFollowTheZone) {
   const TimeZone vn = TimeZone::fixed("Asia/Ho_Chi_Minh", hours(7));
   const Instant t = *parse_utc("2025-01-05T17:15:00Z");  // 00:15 on the 6th in Vietnam
-  EXPECT_EQ(format_date(local_date(t, vn)), "2025-01-06");
-  EXPECT_EQ(local_minute_of_day(t, vn), 15);
+  EXPECT_EQ(format_date(vn.date_of(t)), "2025-01-06");
+  EXPECT_EQ(vn.minute_of_day(t), 15);
   EXPECT_EQ(iso_weekday(*parse_date("2025-01-06")), 1);  // a Monday
   EXPECT_EQ(iso_weekday(*parse_date("2025-01-12")), 7);  // a Sunday
+  EXPECT_EQ(format_utc(vn.start_of(*parse_date("2025-01-06"))), "2025-01-05T17:00:00Z");
+}
+
+TEST(CivilTime, LocalTimeTextHasNoOffset) {
+  const LocalTime t{local_days{year{2025} / 1 / 6}.time_since_epoch() + hours(7) + minutes(5)};
+  EXPECT_EQ(format_local_time(t), "2025-01-06T07:05:00");
 }
 
 }  // namespace
-}  // namespace hisx::appointments
+}  // namespace hisx::sdk

@@ -1,10 +1,8 @@
-#include "civil_time.h"
+#include "hisx/civil_time.h"
 
 #include <cstdio>
 
-#include "time_zone.h"
-
-namespace hisx::appointments {
+namespace hisx::sdk {
 
 namespace {
 
@@ -81,22 +79,10 @@ std::optional<Instant> parse_utc(std::string_view text) {
   return Instant{date->time_since_epoch() + hours{*h} + minutes{*m} + seconds{*s}};
 }
 
-std::string format_local(Instant t, const TimeZone& zone) {
-  const seconds offset = zone.offset_at(t);
-  const long long abs_minutes = std::abs(offset.count()) / 60;
-  return format_seconds(t.time_since_epoch() + offset) + (offset.count() < 0 ? "-" : "+") +
-         two(abs_minutes / 60) + ":" + two(abs_minutes % 60);
-}
+std::string format_local_time(LocalTime t) { return format_seconds(t.time_since_epoch()); }
 
 int iso_weekday(LocalDate date) {
   return static_cast<int>(weekday{sys_days{date.time_since_epoch()}}.iso_encoding());
 }
 
-LocalDate local_date(Instant t, const TimeZone& zone) { return floor<days>(zone.to_local(t)); }
-
-int local_minute_of_day(Instant t, const TimeZone& zone) {
-  const LocalTime local = zone.to_local(t);
-  return static_cast<int>(duration_cast<minutes>(local - floor<days>(local)).count());
-}
-
-}  // namespace hisx::appointments
+}  // namespace hisx::sdk

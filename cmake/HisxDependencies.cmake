@@ -1,12 +1,17 @@
 # Every dependency is a Debian 12 package installed by scripts/bootstrap, linked as the
 # system's shared library in the host and in plugins alike (DESIGN.md, known traps).
-find_package(Poco REQUIRED COMPONENTS Foundation Util Net NetSSL JSON Crypto JWT)
+find_package(Poco REQUIRED COMPONENTS Foundation Util Net NetSSL JSON XML Crypto JWT)
 find_package(yaml-cpp REQUIRED)
 find_package(Boost 1.74 REQUIRED COMPONENTS filesystem)
 find_package(GTest REQUIRED)
 find_package(date REQUIRED)  # libhowardhinnant-date-dev: time zones from the system's tzdata
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+# libhisx_documents only (QR codes, PDF pages, ESC/POS receipts): plugins that print nothing
+# never load these.
+pkg_check_modules(QRENCODE REQUIRED IMPORTED_TARGET libqrencode)
+pkg_check_modules(CAIRO REQUIRED IMPORTED_TARGET cairo)
+pkg_check_modules(PANGOCAIRO REQUIRED IMPORTED_TARGET pangocairo)
 
 # SOCI 4.0 on Debian ships no CMake package: import its core and backends by hand.
 find_path(SOCI_INCLUDE_DIR soci/soci.h REQUIRED)

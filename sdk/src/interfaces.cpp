@@ -4,6 +4,7 @@
 #include "hisx/database.h"
 #include "hisx/his_profile.h"
 #include "hisx/http.h"
+#include "hisx/idempotency.h"
 #include "hisx/patient_access.h"
 #include "hisx/plugin.h"
 
@@ -24,6 +25,7 @@ Gauge::~Gauge() = default;
 Histogram::~Histogram() = default;
 Metrics::~Metrics() = default;
 Service::~Service() = default;
+Idempotency::~Idempotency() = default;
 Services::~Services() = default;
 PatientAccess::~PatientAccess() = default;
 

@@ -61,4 +61,12 @@ void with_transaction(Database& db, const std::function<void(soci::session&)>& w
   }
 }
 
+bool is_duplicate_key(const std::exception& e) {
+  const std::string what = e.what();
+  return what.find("UNIQUE constraint failed") != std::string::npos ||
+         what.find("duplicate key") != std::string::npos ||
+         what.find("23505") != std::string::npos ||
+         what.find("Duplicate entry") != std::string::npos;
+}
+
 }  // namespace hisx::sdk

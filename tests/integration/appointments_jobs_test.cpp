@@ -94,7 +94,6 @@ TEST_F(AppointmentsJobs, BookingsOfAPastDayNobodyCameForBecomeNoShows) {
   ASSERT_EQ(jobs.status, 200) << jobs.body;
   EXPECT_THAT(jobs.body, HasSubstr("appointments.no_shows"));
   EXPECT_THAT(jobs.body, HasSubstr("appointments.generate_slots"));
-  EXPECT_THAT(jobs.body, HasSubstr("appointments.prune_idempotency"));
 }
 
 TEST_F(AppointmentsJobs, SlotsAreKeptGeneratedTwoWeeksAhead) {
@@ -114,26 +113,24 @@ TEST_F(AppointmentsJobs, SlotsAreKeptGeneratedTwoWeeksAhead) {
   EXPECT_EQ(slots(2, local_day(15))->size(), 0u);
 }
 
-TEST_F(AppointmentsJobs, OldIdempotencyKeysArePrunedRecentOnesKept) {
-  // Created three days ago and an hour ago: one past the 48 hours kept, one within them.
-  const std::string old_at = utc_text(std::chrono::system_clock::now() - std::chrono::hours(72));
+TEST_F(AppointmentsJobs, OldIdempotencyKeysAreRemovedRecentOnesKept) {
+  // Keys live in the host's table for idempotency.keep_hours (168 by default): one created
+  // eight days ago goes when the next key is claimed, one from an hour ago stays.
+  const std::string old_at = utc_text(std::chrono::system_clock::now() - std::chrono::hours(192));
   const std::string recent_at = utc_text(std::chrono::system_clock::now() - std::chrono::hours(1));
-  for (const auto& [key, at] : {std::pair{std::string("old-key"), old_at},
-                                std::pair{std::string("recent-key"), recent_at}}) {
-    *store() << "INSERT INTO hisx_appointments_idempotency (principal, idem_key, request, "
-                "status, response, created_at) VALUES ('apikey:1', :k, '{}', 201, '{}', :at)",
-        soci::use(key), soci::use(at);
+  for (const auto& [k, at] : {std::pair{std::string("old-key"), old_at},
+                              std::pair{std::string("recent-key"), recent_at}}) {
+    *store() << "INSERT INTO hisx_host_idempotency (principal, scope, idem_key, request, "
+                "status, response, created_at) VALUES ('apikey:1', 'appointments:bookings', :k, "
+                "'{}', 201, '{}', :at)",
+        soci::use(k), soci::use(at);
   }
   restart();
-  int left = 2;
-  for (int i = 0; i < 150 && left == 2; ++i) {
-    *store() << "SELECT COUNT(*) FROM hisx_appointments_idempotency", soci::into(left);
-    if (left == 2) std::this_thread::sleep_for(std::chrono::milliseconds(200));
-  }
-  std::string kept;
-  *store() << "SELECT idem_key FROM hisx_appointments_idempotency", soci::into(kept);
-  EXPECT_EQ(left, 1);
-  EXPECT_EQ(kept, "recent-key");
+  const auto ids = bookable_slots(1, 5);
+  ASSERT_EQ(book("app", 1, ids[0], "app", "new-key").status, 201);
+  std::vector<std::string> kept(10);
+  *store() << "SELECT idem_key FROM hisx_host_idempotency ORDER BY idem_key", soci::into(kept);
+  EXPECT_EQ(kept, (std::vector<std::string>{"new-key", "recent-key"}));
 }
 
 }  // namespace

@@ -8,7 +8,6 @@
 #include "app/plugin_context.h"
 #include "app/started_clock.h"
 #include "audit/append_only.h"
-#include "audit/audit_config.h"
 #include "audit/audit_routes.h"
 #include "auth/auth_config.h"
 #include "auth/auth_routes.h"
@@ -139,9 +138,12 @@ void Host::open_services() {
                      static_cast<std::size_t>(config_.store.pool_size));
   }
   add_metrics_routes(routes_, *metrics_);
-  audit_ = std::make_unique<AuditLog>(*store_, *clock_, read_audit_config(*config_.reader));
+  audit_ = std::make_unique<AuditLog>(*store_, *clock_);
   add_audit_routes(routes_, *audit_);
   add_openapi_routes(routes_, HISX_VERSION);
+  idempotency_ =
+      std::make_unique<StoreIdempotency>(*store_, *clock_, read_idempotency_keep(*config_.reader));
+  services_.idempotency = idempotency_.get();
   // Events: the outbox bus; each plugin's context wraps it with the plugin's name.
   events_ = std::make_unique<OutboxEventBus>(*store_, *clock_, read_events_config(*config_.reader));
   services_.events = events_.get();

@@ -108,7 +108,8 @@ class Host {
   std::unique_ptr<OutboxEventBus> events_;    // The event bus (transactional outbox).
   // Periodic and one-off jobs, leased in the store.
   std::unique_ptr<JobScheduler> jobs_;
-  std::unique_ptr<NotificationService> notify_;  // Messages: outbox table and sender thread.
+  std::unique_ptr<NotificationService> notify_;    // Messages: outbox table and sender thread.
+  std::unique_ptr<StoreIdempotency> idempotency_;  // Idempotency-Keys of write routes.
   PluginSet plugins_;
 };
 

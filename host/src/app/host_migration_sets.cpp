@@ -4,6 +4,7 @@
 #include "auth/auth_migrations.h"
 #include "auth/host_migrations.h"
 #include "events/events_migrations.h"
+#include "idempotency/idempotency_migrations.h"
 #include "jobs/jobs_migrations.h"
 #include "notify/notify_migrations.h"
 
@@ -17,6 +18,7 @@ std::vector<MigrationSet> host_migration_sets() {
       {"host_events", events_migrations()},
       MigrationSet{"host_jobs", jobs_migrations()},
       {"host_notify", notify_migrations()},
+      {"host_idempotency", idempotency_migrations()},
       // Each host service adds its own line here: {"host_<service>", <service>_migrations()}.
   };
 }

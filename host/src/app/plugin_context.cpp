@@ -21,13 +21,21 @@ PluginContext::PluginContext(std::string plugin, sdk::Settings settings, sdk::Da
       events_(services.events ? std::make_unique<PluginEventBus>(*services.events, plugin)
                               : nullptr),
       scheduler_(services.scheduler ? std::make_unique<PluginScheduler>(*services.scheduler, plugin)
-                                    : nullptr) {}
+                                    : nullptr),
+      idempotency_(services.idempotency
+                       ? std::make_unique<PluginIdempotency>(*services.idempotency, plugin)
+                       : nullptr) {}
 
 PluginContext::~PluginContext() = default;
 
 sdk::Scheduler& PluginContext::scheduler() {
   if (!scheduler_) throw std::logic_error("the job scheduler is not open (Host::open_services())");
   return *scheduler_;
+}
+
+sdk::Idempotency& PluginContext::idempotency() {
+  if (!idempotency_) throw std::logic_error("idempotency is not open (Host::open_services())");
+  return *idempotency_;
 }
 
 sdk::EventBus& PluginContext::events() {

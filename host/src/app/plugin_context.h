@@ -6,6 +6,7 @@
 #include "events/plugin_event_bus.h"
 #include "hisx/context.h"
 #include "http/plugin_router.h"
+#include "idempotency/store_idempotency.h"
 #include "jobs/plugin_scheduler.h"
 #include "plugins/service_registry.h"
 
@@ -18,6 +19,7 @@ struct HostServices {
   sdk::Notifier* notifier = nullptr;
   sdk::Metrics* metrics = nullptr;
   ServiceRegistry* services = nullptr;
+  sdk::Idempotency* idempotency = nullptr;
 };
 
 /// What one plugin gets in start(): its settings and logger, the shared databases, profile
@@ -45,6 +47,8 @@ class PluginContext : public sdk::Context {
   sdk::Metrics& metrics() override { return *services_.metrics; }
   /// The host's service registry, publishing with this plugin's name as provider.
   sdk::Services& services() override { return plugin_services_; }
+  /// The host's Idempotency-Key store, with scopes kept under this plugin's name.
+  sdk::Idempotency& idempotency() override;
 
  private:
   sdk::Settings settings_;
@@ -60,6 +64,7 @@ class PluginContext : public sdk::Context {
   std::unique_ptr<PluginEventBus> events_;  // services_.events for this plugin.
   // services_.scheduler for this plugin.
   std::unique_ptr<PluginScheduler> scheduler_;
+  std::unique_ptr<PluginIdempotency> idempotency_;  // services_.idempotency for this plugin.
 };
 
 }  // namespace hisx::host

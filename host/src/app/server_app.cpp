@@ -110,8 +110,8 @@ int ServerApp::serve() {
 
   // API keys for machine clients, session tokens for staff.
   BearerAuthenticator authenticator(host.api_keys(), host.accounts());
-  HttpServerOptions options{cfg.http.host, cfg.http.port, cfg.http.max_body_bytes, cfg.http.threads,
-                            cfg.access_log};
+  HttpServerOptions options{cfg.http.host,    cfg.http.port,  cfg.http.max_body_bytes,
+                            cfg.http.threads, cfg.access_log, cfg.http.trusted_proxies};
   HttpServer server(options, host.routes(), authenticator);
   server.set_static_files(static_files_of(*staff_web));
   server.set_observer(http_metrics_observer(host.metrics()));

@@ -49,19 +49,7 @@ std::string audit_outcome(int status) {
   return "success";
 }
 
-AuditLog::AuditLog(sdk::Database& store, const sdk::Clock& clock, AuditConfig config)
-    : store_(store),
-      clock_(clock),
-      trusted_proxies_(config.trusted_proxies.begin(), config.trusted_proxies.end()) {}
-
-std::string AuditLog::client_address(const AuditRecord& record) const {
-  if (record.forwarded_for.empty() || trusted_proxies_.count(record.peer_address) == 0) {
-    return record.peer_address;
-  }
-  Poco::Net::IPAddress forwarded;
-  if (!Poco::Net::IPAddress::tryParse(record.forwarded_for, forwarded)) return record.peer_address;
-  return forwarded.toString();
-}
+AuditLog::AuditLog(sdk::Database& store, const sdk::Clock& clock) : store_(store), clock_(clock) {}
 
 void AuditLog::record(const AuditRecord& record) noexcept {
   try {
@@ -69,7 +57,7 @@ void AuditLog::record(const AuditRecord& record) noexcept {
     const std::string actor_id = clip(record.actor_id.empty() ? "-" : record.actor_id, 64);
     const std::string actor_name = clip(record.actor_name, 200);
     const std::string role = clip(record.role, 40);
-    const std::string address = clip(client_address(record), 64);
+    const std::string address = clip(record.client_address, 64);
     const std::string method = clip(record.method, 10);
     const std::string route = clip(record.route, 300);
     const std::string target = printable_target(record.target);

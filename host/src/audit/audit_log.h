@@ -5,7 +5,6 @@
 #include <string>
 #include <vector>
 
-#include "audit/audit_config.h"
 #include "hisx/clock.h"
 #include "hisx/database.h"
 #include "http/audit_record.h"
@@ -45,7 +44,7 @@ std::string audit_outcome(int status);
 class AuditLog {
  public:
   /// `store` and `clock` must outlive the log.
-  AuditLog(sdk::Database& store, const sdk::Clock& clock, AuditConfig config);
+  AuditLog(sdk::Database& store, const sdk::Clock& clock);
 
   /// Inserts one row for `record`, stamped with the clock's time. Never throws: a failure is
   /// logged as an error on logger "hisx.audit" (the request it describes has been served).
@@ -54,14 +53,9 @@ class AuditLog {
   /// The rows matching `query`, newest first. Throws soci::soci_error.
   std::vector<AuditEntry> find(const AuditQuery& query);
 
-  /// The address to record: the forwarded client when the peer is a trusted proxy and the
-  /// forwarded value is an IP address, else the peer.
-  std::string client_address(const AuditRecord& record) const;
-
  private:
   sdk::Database& store_;
   const sdk::Clock& clock_;
-  std::set<std::string> trusted_proxies_;
 };
 
 }  // namespace hisx::host

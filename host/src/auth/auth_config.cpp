@@ -8,7 +8,7 @@ namespace hisx::host {
 AuthConfig read_auth_config(const ConfigReader& r) {
   r.only_keys("auth", {"session_idle_minutes", "session_idle_seconds", "session_absolute_hours",
                        "login_max_failures_per_account", "login_max_failures_per_address",
-                       "login_window_minutes", "trusted_proxies"});
+                       "login_window_minutes"});
   AuthConfig config;
   if (r.has("auth.session_idle_minutes") && r.has("auth.session_idle_seconds")) {
     r.fail("auth.session_idle_seconds",
@@ -34,7 +34,6 @@ AuthConfig read_auth_config(const ConfigReader& r) {
       static_cast<int>(r.integer("auth.login_max_failures_per_address", 20, 1, 100000));
   config.logins.window =
       std::chrono::minutes(r.integer("auth.login_window_minutes", 15, 1, 24 * 60));
-  config.trusted_proxies = r.list("auth.trusted_proxies");
   return config;
 }
 

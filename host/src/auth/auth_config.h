@@ -14,9 +14,6 @@ class ConfigReader;
 struct AuthConfig {
   SessionPolicy sessions;  ///< session_idle_minutes (or _seconds), session_absolute_hours.
   LoginLimits logins;      ///< login_max_failures_per_account/_per_address, login_window_minutes.
-  /// `auth.trusted_proxies`: peer addresses (e.g. nginx's) whose X-Forwarded-For is believed
-  /// for the login rate limit and the session's address. Empty: the peer is the client.
-  std::vector<std::string> trusted_proxies;
 };
 
 /// Reads and checks the `auth` section (defaults for what is absent). Throws ConfigError naming

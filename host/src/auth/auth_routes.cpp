@@ -4,9 +4,9 @@
 #include <Poco/String.h>
 
 #include "auth/bearer_authenticator.h"
-#include "auth/client_address.h"
 #include "auth/time_text.h"
 #include "hisx/problem.h"
+#include "http/client_address.h"
 #include "http/host_request.h"
 #include "http/problem_response.h"
 
@@ -52,8 +52,8 @@ void login(Accounts& accounts, sdk::Request& req, sdk::Response& res) {
   const auto body = req.json();
   const std::string username = required_text(body, "username", "tên đăng nhập");
   const std::string password = required_text(body, "password", "mật khẩu");
-  const std::string address = client_address_of(req.client_address(), req.header("X-Forwarded-For"),
-                                                accounts.config().trusted_proxies);
+  // Resolved by the host through http.trusted_proxies.
+  const std::string address = req.client_address();
   try {
     const LoginResult result = accounts.login(username, password, address);
     Poco::JSON::Object::Ptr out = new Poco::JSON::Object;

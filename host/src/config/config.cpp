@@ -1,6 +1,7 @@
 #include "config/config.h"
 
 #include <Poco/Logger.h>
+#include <Poco/Net/IPAddress.h>
 
 #include <cstdlib>
 #include <fstream>
@@ -108,10 +109,11 @@ HostConfig load_config(const std::filesystem::path& file,
   auto overridden = apply_overrides(root, overrides, "-D");
   ConfigReader r(root, name, cfg.file.parent_path(), overridden);
 
-  r.only_keys("", {"data_dir", "timezone", "clock", "http", "log", "database", "his_profile",
-                   "demo", "plugins", "auth", "audit", "events", "jobs", "notify", "web"});
+  r.only_keys("",
+              {"data_dir", "timezone", "clock", "http", "log", "database", "his_profile", "demo",
+               "plugins", "auth", "audit", "events", "jobs", "notify", "web", "idempotency"});
   r.only_keys("clock", {"start"});
-  r.only_keys("http", {"host", "port", "max_body_bytes", "threads"});
+  r.only_keys("http", {"host", "port", "max_body_bytes", "threads", "trusted_proxies"});
   r.only_keys("log", {"level", "access"});
   r.only_keys("database", {"his", "store", "migrate_on_start"});
   r.only_keys("demo", {"seed_on_empty", "patients", "days", "seed"});
@@ -153,6 +155,27 @@ HostConfig load_config(const std::filesystem::path& file,
   cfg.http.max_body_bytes = static_cast<std::size_t>(r.integer(
       "http.max_body_bytes", static_cast<long long>(cfg.http.max_body_bytes), 1024, 1LL << 30));
   cfg.http.threads = static_cast<int>(r.integer("http.threads", cfg.http.threads, 1, 1024));
+  if (r.has("http.trusted_proxies")) {
+    cfg.http.trusted_proxies = r.list("http.trusted_proxies");
+    for (std::size_t i = 0; i < cfg.http.trusted_proxies.size(); ++i) {
+      Poco::Net::IPAddress address;
+      if (!Poco::Net::IPAddress::tryParse(cfg.http.trusted_proxies[i], address)) {
+        r.fail("http.trusted_proxies[" + std::to_string(i) + "]",
+               "expected an IP address such as 127.0.0.1, found '" + cfg.http.trusted_proxies[i] +
+                   "'");
+      }
+      cfg.http.trusted_proxies[i] = address.toString();  // one spelling, as the server reports it
+    }
+  }
+  // One list serves the login limits and the audit trail since 2.0; the old keys are named.
+  for (const char* old : {"auth.trusted_proxies", "audit.trusted_proxies"}) {
+    if (r.has(old)) {
+      r.fail(old,
+             "moved to http.trusted_proxies (one list for the audit trail, the login "
+             "limits and plugins); move the addresses there");
+    }
+  }
+  r.only_keys("audit", {});
 
   if (!r.has("database.his")) {
     r.fail("database.his", "missing; describe the HIS database (backend and connection)");

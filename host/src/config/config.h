@@ -55,6 +55,9 @@ struct HostConfig {
     int port = 8080;                       ///< `http.port` (0 = any free port)
     std::size_t max_body_bytes = 1 << 20;  ///< `http.max_body_bytes` (413 above)
     int threads = 16;                      ///< `http.threads`
+    /// `http.trusted_proxies`: peers whose X-Forwarded-For names the client (login limits,
+    /// audit trail, Request::client_address()); nginx on the same machine by default.
+    std::vector<std::string> trusted_proxies = {"127.0.0.1", "::1"};
   } http;
 
   DatabaseConfig his;            ///< `database.his`

@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "db/sql_text.h"
+#include "hisx/database.h"
 
 namespace hisx::host {
 
@@ -29,13 +30,6 @@ std::string utc_now() {
   char buf[32];
   std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
   return buf;
-}
-
-bool is_duplicate_key(const std::string& what) {
-  return what.find("UNIQUE constraint failed") != std::string::npos ||
-         what.find("duplicate key") != std::string::npos ||
-         what.find("23505") != std::string::npos ||
-         what.find("Duplicate entry") != std::string::npos;
 }
 
 void rollback_quietly(soci::session& s) {
@@ -250,7 +244,7 @@ void Migrator::apply(const std::string& owner, const std::vector<sdk::Migration>
             soci::use(owner, "plugin"), soci::use(m.version, "version"), soci::use(m.name, "name"),
             soci::use(sum, "checksum"), soci::use(at, "applied_at");
       } catch (const soci::soci_error& e) {
-        if (!is_duplicate_key(e.what())) throw;
+        if (!sdk::is_duplicate_key(e)) throw;
         // Recorded by another host between our check and our insert.
         rollback_quietly(s);
         if (progress) progress(describe(owner, m) + " already applied by another host");

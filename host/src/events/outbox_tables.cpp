@@ -2,6 +2,7 @@
 
 #include "events/event_time.h"
 #include "events/retry_delay.h"
+#include "hisx/database.h"
 
 namespace hisx::host {
 
@@ -9,13 +10,6 @@ namespace {
 
 // Longer handler messages are cut: the table shows what went wrong, the log has the rest.
 constexpr std::size_t kMaxErrorText = 2000;
-
-bool is_duplicate_key(const std::string& what) {
-  return what.find("UNIQUE constraint failed") != std::string::npos ||
-         what.find("duplicate key") != std::string::npos ||
-         what.find("23505") != std::string::npos ||
-         what.find("Duplicate entry") != std::string::npos;
-}
 
 std::string text_or_empty(const soci::row& r, const std::string& column) {
   return r.get_indicator(column) == soci::i_null ? std::string() : r.get<std::string>(column);
@@ -60,7 +54,7 @@ std::string OutboxTables::register_subscriber(soci::session& s, const std::strin
       s << "INSERT INTO " + values, soci::use(subscriber), soci::use(event_name), soci::use(now);
     }
   } catch (const soci::soci_error& e) {
-    if (!is_duplicate_key(e.what())) throw;
+    if (!sdk::is_duplicate_key(e)) throw;
   }
   s << "SELECT since FROM hisx_host_event_subscribers WHERE subscriber = :s", soci::into(since),
       soci::use(subscriber);
@@ -112,7 +106,7 @@ bool OutboxTables::claim(soci::session& s, const std::string& event_id,
     st.execute(true);
     return st.get_affected_rows() > 0;
   } catch (const soci::soci_error& e) {
-    if (is_duplicate_key(e.what())) return false;
+    if (sdk::is_duplicate_key(e)) return false;
     throw;
   }
 }

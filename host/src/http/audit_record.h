@@ -6,16 +6,15 @@
 namespace hisx::host {
 
 /// One write request (POST, PUT, PATCH, DELETE) as the HTTP layer saw it, for the audit
-/// trail. It holds no body, no query string and no header but the forwarded address: nothing
-/// that can carry a password, a token or card data.
+/// trail. It holds no body, no query string and no header: nothing that can carry a password,
+/// a token or card data.
 struct AuditRecord {
   std::string actor_id = "-";  ///< Principal id ("user:3", "apikey:7"); "-" when unknown.
   std::string actor_name;      ///< Principal name; empty when unknown.
   std::string role;            ///< Principal role; empty when unknown.
-  std::string peer_address;    ///< IP address of the socket peer (a proxy, or the client).
-  /// The last entry of X-Forwarded-For (what the nearest proxy saw), trimmed; empty when the
-  /// header is absent. Only as trustworthy as the peer: the audit module decides.
-  std::string forwarded_for;
+  /// Where the request came from: the socket peer, or behind a trusted proxy the address it
+  /// forwarded (http.trusted_proxies; client_address_of()).
+  std::string client_address;
   std::string method;      ///< "POST", "PUT", "PATCH" or "DELETE".
   std::string route;       ///< The matched route pattern, or "unmatched".
   std::string target;      ///< The path as sent (percent-encoded), without query or fragment.

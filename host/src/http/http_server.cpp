@@ -80,8 +80,9 @@ void HttpServer::start() {
   params->setKeepAliveTimeout(Poco::Timespan(5, 0));
 
   pool_ = std::make_unique<Poco::ThreadPool>(std::min(2, threads), threads);
-  auto dispatcher = std::make_unique<RequestDispatcher>(
-      routes_, authenticator_, options_.max_body_bytes, options_.access_log, observer_);
+  auto dispatcher =
+      std::make_unique<RequestDispatcher>(routes_, authenticator_, options_.max_body_bytes,
+                                          options_.access_log, observer_, options_.trusted_proxies);
   dispatcher->set_static_files(static_files_);
   dispatcher->set_audit_hook(audit_);
   auto factory = Poco::makeShared<DispatchingFactory>(std::move(dispatcher));

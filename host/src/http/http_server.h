@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "http/authenticator.h"
 #include "http/request_dispatcher.h"
@@ -24,6 +25,9 @@ struct HttpServerOptions {
   std::size_t max_body_bytes = 1 << 20;  ///< Larger bodies are answered with 413.
   int threads = 16;                      ///< Requests served at once.
   bool access_log = true;                ///< One line per request on logger "hisx.access".
+  /// Peers (IP addresses) whose X-Forwarded-For names the client: nginx on the same machine
+  /// by default (`http.trusted_proxies`).
+  std::vector<std::string> trusted_proxies = {"127.0.0.1", "::1"};
 };
 
 /// The host's HTTP server: Poco's HTTPServer in front of one RouteTable. Routes are added

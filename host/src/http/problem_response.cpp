@@ -20,6 +20,11 @@ std::string problem_json(const sdk::Problem& problem, const std::string& request
   document.set("detail", problem.detail());
   if (!problem.field().empty()) document.set("field", problem.field());
   document.set("request_id", request_id);
+  if (problem.members()) {
+    for (const auto& [name, value] : *problem.members()) {
+      if (!document.has(name)) document.set(name, value);  // never replaces a standard member
+    }
+  }
   std::ostringstream out;
   document.stringify(out);
   return out.str();

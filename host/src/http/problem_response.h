@@ -14,7 +14,7 @@ inline constexpr const char* kProblemContentType = "application/problem+json";
 std::string problem_type_uri(const std::string& type);
 
 /// The problem document: {"type","title","status","detail","field" (only when set),
-/// "request_id"}, with the HTTP reason phrase as title.
+/// "request_id"}, with the HTTP reason phrase as title, then the problem's extra members.
 std::string problem_json(const sdk::Problem& problem, const std::string& request_id);
 
 /// Replaces whatever `response` holds with the problem document and its status (and, for a

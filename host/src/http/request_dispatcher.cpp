@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "hisx/problem.h"
+#include "http/client_address.h"
 #include "http/host_request.h"
 #include "http/host_response.h"
 #include "http/problem_response.h"
@@ -31,6 +32,8 @@ struct Exchange {
   std::string request_id;
   HostResponse answer;
   std::string pattern = "unmatched";
+  // The client's address: the peer, or what a trusted proxy forwarded.
+  std::string client_address{};
   // The caller once known: authenticated, or named by a public route that establishes who
   // the caller is (a login handler sets it on the HostRequest).
   sdk::Principal principal{"-", "", ""};
@@ -176,8 +179,7 @@ void serve(Exchange& x, const RouteTable& routes, Authenticator& authenticator,
   const RegisteredRoute& route = *match.route;
   x.pattern = route.route.pattern;
 
-  HostRequest request(method, target.path, target.query, x.in, x.request_id,
-                      x.in.clientAddress().toString());
+  HostRequest request(method, target.path, target.query, x.in, x.request_id, x.client_address);
   request.set_params(match.params);
 
   // Authenticate before reading the body, so that an anonymous caller cannot make the host
@@ -275,20 +277,12 @@ std::string logged_target(const std::string& uri) {
   }
 }
 
-std::string last_forwarded_for(const Poco::Net::HTTPServerRequest& in) {
-  const auto value = header_value(in, "X-Forwarded-For");
-  if (!value) return {};
-  const std::size_t comma = value->rfind(',');
-  return Poco::trim(comma == std::string::npos ? *value : value->substr(comma + 1));
-}
-
 AuditRecord audit_record(const Exchange& x, const std::string& target) {
   AuditRecord r;
   r.actor_id = x.principal.id;
   r.actor_name = x.principal.name;
   r.role = x.principal.role;
-  r.peer_address = x.in.clientAddress().host().toString();
-  r.forwarded_for = last_forwarded_for(x.in);
+  r.client_address = x.client_address;
   r.method = x.in.getMethod();
   r.route = x.pattern;
   r.target = target;
@@ -309,12 +303,14 @@ std::string observed_method(const std::string& method) {
 
 RequestDispatcher::RequestDispatcher(const RouteTable& routes, Authenticator& authenticator,
                                      std::size_t max_body_bytes, bool access_log,
-                                     RequestObserver observer)
+                                     RequestObserver observer,
+                                     std::vector<std::string> trusted_proxies)
     : routes_(routes),
       authenticator_(authenticator),
       max_body_bytes_(max_body_bytes),
       access_log_(access_log),
-      observer_(std::move(observer)) {}
+      observer_(std::move(observer)),
+      trusted_proxies_(std::move(trusted_proxies)) {}
 
 void RequestDispatcher::handle(Poco::Net::HTTPServerRequest& request,
                                Poco::Net::HTTPServerResponse& response) noexcept {
@@ -322,6 +318,9 @@ void RequestDispatcher::handle(Poco::Net::HTTPServerRequest& request,
   try {
     Exchange x{request, request_id_for(header_value(request, "X-Request-Id")), {}};
     try {
+      x.client_address =
+          client_address_of(request.clientAddress().toString(),
+                            header_value(request, "X-Forwarded-For"), trusted_proxies_);
       x.chunked = request.getChunkedTransferEncoding();
       x.body_pending =
           x.chunked || (request.hasContentLength() && request.getContentLength64() > 0);

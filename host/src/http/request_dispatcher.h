@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "http/audit_record.h"
 #include "http/authenticator.h"
@@ -32,9 +33,11 @@ using StaticFiles = std::function<bool(const Poco::Net::HTTPServerRequest& reque
 /// std::exception. Shared by all server threads; holds no per-request state.
 class RequestDispatcher {
  public:
-  /// `routes` and `authenticator` must outlive the dispatcher.
+  /// `routes` and `authenticator` must outlive the dispatcher. `trusted_proxies`: peers whose
+  /// X-Forwarded-For names the client (http.trusted_proxies).
   RequestDispatcher(const RouteTable& routes, Authenticator& authenticator,
-                    std::size_t max_body_bytes, bool access_log, RequestObserver observer);
+                    std::size_t max_body_bytes, bool access_log, RequestObserver observer,
+                    std::vector<std::string> trusted_proxies = {"127.0.0.1", "::1"});
 
   /// Answers `request`. Never throws.
   void handle(Poco::Net::HTTPServerRequest& request,
@@ -53,6 +56,7 @@ class RequestDispatcher {
   std::size_t max_body_bytes_;
   bool access_log_;
   RequestObserver observer_;
+  std::vector<std::string> trusted_proxies_;
   StaticFiles static_files_;
   AuditHook audit_;
 };

@@ -5,8 +5,8 @@
 #include "his_directory.h"
 #include "hisx/database.h"
 #include "hisx/problem.h"
+#include "hisx/request_values.h"
 #include "hisx/roles.h"
-#include "request_values.h"
 #include "routes.h"
 #include "schedule_rules.h"
 
@@ -25,13 +25,13 @@ ClinicRules read_rules(long long clinic_id, const Poco::JSON::Object::Ptr& body)
                                 "'channels' is required, e.g. [\"app\", \"phone\"] / "
                                 "'channels' là bắt buộc");
   }
-  rules.channels = json_strings(body, "channels", {});
+  rules.channels = sdk::json_strings(body, "channels", {});
   rules.booking_window_days =
-      static_cast<int>(json_integer(body, "booking_window_days", 0, 365, 30));
+      static_cast<int>(sdk::json_integer(body, "booking_window_days", 0, 365, 30));
   if (body->has("same_day_cutoff") && !body->isNull("same_day_cutoff")) {
-    rules.same_day_cutoff = json_clock(body, "same_day_cutoff");
+    rules.same_day_cutoff = sdk::json_clock(body, "same_day_cutoff");
   }
-  rules.active = json_boolean(body, "active", true);
+  rules.active = sdk::json_boolean(body, "active", true);
   if (auto error = check_clinic_rules(rules))
     throw sdk::Problem::invalid(error->field, error->detail);
   return rules;
@@ -84,7 +84,7 @@ void add_admin_clinic_routes(Environment& env) {
        "/api/v1/appointments/admin/clinics/{clinic_id}",
        admin(),
        [e](sdk::Request& req, sdk::Response& res) {
-         const long long clinic_id = path_id(req, "clinic_id");
+         const long long clinic_id = sdk::path_id(req, "clinic_id");
          const ClinicRules rules = read_rules(clinic_id, req.json());
          const auto his = his_clinic(e->context, clinic_id);
          if (!his) {

@@ -4,8 +4,8 @@
 #include "closure_store.h"
 #include "hisx/database.h"
 #include "hisx/problem.h"
+#include "hisx/request_values.h"
 #include "hisx/roles.h"
-#include "request_values.h"
 #include "routes.h"
 #include "schedule_rules.h"
 
@@ -17,10 +17,10 @@ std::vector<std::string> admin() { return {std::string(sdk::roles::kAdmin)}; }
 
 Closure read_closure(const Poco::JSON::Object::Ptr& body) {
   Closure c;
-  c.clinic_id = json_optional_integer(body, "clinic_id", 1, INT64_MAX);
-  c.from = json_date(body, "from");
-  c.to = json_date(body, "to");
-  c.reason = json_text(body, "reason", 500, "");
+  c.clinic_id = sdk::json_optional_integer(body, "clinic_id", 1, INT64_MAX);
+  c.from = sdk::json_date(body, "from");
+  c.to = sdk::json_date(body, "to");
+  c.reason = sdk::json_text(body, "reason", 500, "");
   if (auto error = check_closure(c)) throw sdk::Problem::invalid(error->field, error->detail);
   return c;
 }
@@ -72,7 +72,7 @@ void add_admin_closure_routes(Environment& env) {
 
   router.add({"DELETE", "/api/v1/appointments/admin/closures/{id}", admin(),
               [e](sdk::Request& req, sdk::Response& res) {
-                const long long id = path_id(req);
+                const long long id = sdk::path_id(req);
                 bool removed = false;
                 sdk::with_transaction(e->context.store(),
                                       [&](soci::session& s) { removed = delete_closure(s, id); });

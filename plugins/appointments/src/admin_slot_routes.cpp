@@ -1,6 +1,6 @@
 #include "hisx/problem.h"
+#include "hisx/request_values.h"
 #include "hisx/roles.h"
-#include "request_values.h"
 #include "routes.h"
 #include "slot_generation.h"
 
@@ -14,8 +14,8 @@ void add_admin_slot_routes(Environment& env) {
        {std::string(sdk::roles::kAdmin)},
        [e](sdk::Request& req, sdk::Response& res) {
          const auto body = req.json();
-         const LocalDate from = json_date(body, "from");
-         const LocalDate to = json_date(body, "to");
+         const LocalDate from = sdk::json_date(body, "from");
+         const LocalDate to = sdk::json_date(body, "to");
          if (to < from) {
            throw sdk::Problem::invalid("to",
                                        "'to' must not be before 'from' / ngày kết thúc "

@@ -4,8 +4,8 @@
 #include "his_directory.h"
 #include "hisx/database.h"
 #include "hisx/problem.h"
+#include "hisx/request_values.h"
 #include "hisx/roles.h"
-#include "request_values.h"
 #include "routes.h"
 #include "schedule_rules.h"
 #include "template_store.h"
@@ -57,13 +57,13 @@ ScheduleTemplate read_template(Environment& env, soci::session& s,
                                const Poco::JSON::Object::Ptr& body, long long id) {
   ScheduleTemplate t;
   t.id = id;
-  t.clinic_id = json_integer(body, "clinic_id", 1, INT64_MAX);
-  t.doctor_id = json_optional_integer(body, "doctor_id", 1, INT64_MAX);
-  t.weekday = static_cast<int>(json_integer(body, "weekday", 1, 7));
-  t.start_minute = json_clock(body, "start");
-  t.end_minute = json_clock(body, "end", true);
-  t.slot_minutes = static_cast<int>(json_integer(body, "slot_minutes", 5, 240));
-  t.capacity = static_cast<int>(json_integer(body, "capacity", 1, 500));
+  t.clinic_id = sdk::json_integer(body, "clinic_id", 1, INT64_MAX);
+  t.doctor_id = sdk::json_optional_integer(body, "doctor_id", 1, INT64_MAX);
+  t.weekday = static_cast<int>(sdk::json_integer(body, "weekday", 1, 7));
+  t.start_minute = sdk::json_clock(body, "start");
+  t.end_minute = sdk::json_clock(body, "end", true);
+  t.slot_minutes = static_cast<int>(sdk::json_integer(body, "slot_minutes", 5, 240));
+  t.capacity = static_cast<int>(sdk::json_integer(body, "capacity", 1, 500));
   t.quotas = read_quotas(body);
   if (auto error = check_template(t)) throw sdk::Problem::invalid(error->field, error->detail);
   if (!find_clinic_rules(s, t.clinic_id)) {
@@ -96,7 +96,7 @@ void add_admin_template_routes(Environment& env) {
               [e](sdk::Request& req, sdk::Response& res) {
                 std::optional<long long> clinic;
                 if (auto text = req.query("clinic")) {
-                  clinic = parse_integer("clinic", *text, 1, INT64_MAX);
+                  clinic = sdk::parse_integer("clinic", *text, 1, INT64_MAX);
                 }
                 soci::session s(e->context.store().pool());
                 Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
@@ -129,7 +129,7 @@ void add_admin_template_routes(Environment& env) {
               "/api/v1/appointments/admin/templates/{id}",
               admin(),
               [e](sdk::Request& req, sdk::Response& res) {
-                const long long id = path_id(req);
+                const long long id = sdk::path_id(req);
                 const auto body = req.json();
                 ScheduleTemplate t;
                 sdk::with_transaction(e->context.store(), [&](soci::session& s) {
@@ -149,7 +149,7 @@ void add_admin_template_routes(Environment& env) {
 
   router.add({"DELETE", "/api/v1/appointments/admin/templates/{id}", admin(),
               [e](sdk::Request& req, sdk::Response& res) {
-                const long long id = path_id(req);
+                const long long id = sdk::path_id(req);
                 bool removed = false;
                 sdk::with_transaction(e->context.store(),
                                       [&](soci::session& s) { removed = delete_template(s, id); });

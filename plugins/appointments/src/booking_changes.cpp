@@ -7,6 +7,7 @@
 #include "booking_store.h"
 #include "catalogue_store.h"
 #include "hisx/database.h"
+#include "hisx/problem.h"
 #include "slot_store.h"
 
 namespace hisx::appointments {
@@ -74,10 +75,9 @@ Booking change_booking_in(Environment& env, soci::session& s, const sdk::Princip
   const auto next = next_status(b.status, action);
   if (!next) throw invalid_transition(b, action);
   if (action == BookingAction::kNoShow && now < b.start) {
-    throw ProblemWithMembers(409, "too-early",
-                             "A no-show can be recorded once the slot has started / Chỉ ghi "
-                             "nhận không đến khám sau giờ hẹn",
-                             nullptr);
+    throw sdk::Problem(409, "too-early",
+                       "A no-show can be recorded once the slot has started / Chỉ ghi "
+                       "nhận không đến khám sau giờ hẹn");
   }
   const bool cancel = action == BookingAction::kCancel;
   if (!change_status(s, id, b.status, *next, now_text, cancel ? reason : "",

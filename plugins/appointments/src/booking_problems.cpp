@@ -27,52 +27,51 @@ sdk::Problem unknown_slot(long long id, const std::string& field) {
       field, "No slot " + std::to_string(id) + " / Không có khung giờ " + std::to_string(id));
 }
 
-ProblemWithMembers slot_full(const Slot& slot) {
-  return ProblemWithMembers(
+sdk::Problem slot_full(const Slot& slot) {
+  return sdk::Problem(
       409, "slot-full",
       "The slot is full / Khung giờ đã đủ chỗ (" + std::to_string(slot.capacity) + ")",
       slot_member(slot));
 }
 
-ProblemWithMembers channel_quota_full(const Slot& slot, const std::string& channel) {
+sdk::Problem channel_quota_full(const Slot& slot, const std::string& channel) {
   auto m = slot_member(slot);
   m->set("channel", channel);
-  return ProblemWithMembers(409, "channel-quota-full",
-                            "The slot has no place left for channel " + channel +
-                                " / Khung giờ đã hết chỉ tiêu cho kênh " + channel,
-                            m);
+  return sdk::Problem(409, "channel-quota-full",
+                      "The slot has no place left for channel " + channel +
+                          " / Khung giờ đã hết chỉ tiêu cho kênh " + channel,
+                      m);
 }
 
-ProblemWithMembers overlapping_booking(long long booking_id) {
+sdk::Problem overlapping_booking(long long booking_id) {
   auto m = members();
   m->set("booking_id", booking_id);
   m->set("booking_code", booking_code(booking_id));
-  return ProblemWithMembers(409, "overlapping-booking",
-                            "The patient already has booking " + booking_code(booking_id) +
-                                " at an overlapping time / Bệnh nhân đã có lịch hẹn " +
-                                booking_code(booking_id) + " trùng giờ",
-                            m);
+  return sdk::Problem(409, "overlapping-booking",
+                      "The patient already has booking " + booking_code(booking_id) +
+                          " at an overlapping time / Bệnh nhân đã có lịch hẹn " +
+                          booking_code(booking_id) + " trùng giờ",
+                      m);
 }
 
-ProblemWithMembers invalid_transition(const Booking& booking, BookingAction action) {
+sdk::Problem invalid_transition(const Booking& booking, BookingAction action) {
   auto m = members();
   m->set("booking_id", booking.id);
   m->set("current_status", std::string(to_string(booking.status)));
   const std::string status(to_string(booking.status));
-  return ProblemWithMembers(409, "invalid-transition",
-                            "The booking is " + status + "; '" + std::string(to_string(action)) +
-                                "' is not possible / Lịch hẹn đang ở trạng thái " + status +
-                                ", không thể thực hiện",
-                            m);
+  return sdk::Problem(409, "invalid-transition",
+                      "The booking is " + status + "; '" + std::string(to_string(action)) +
+                          "' is not possible / Lịch hẹn đang ở trạng thái " + status +
+                          ", không thể thực hiện",
+                      m);
 }
 
-ProblemWithMembers clinic_closed(const Slot& slot, const std::string& why) {
-  return ProblemWithMembers(409, "clinic-closed", why, slot_member(slot));
+sdk::Problem clinic_closed(const Slot& slot, const std::string& why) {
+  return sdk::Problem(409, "clinic-closed", why, slot_member(slot));
 }
 
-ProblemWithMembers outside_window(const Slot& slot, WindowCheck check, const ClinicRules& rules) {
-  return ProblemWithMembers(409, "outside-booking-window", describe(check, rules),
-                            slot_member(slot));
+sdk::Problem outside_window(const Slot& slot, WindowCheck check, const ClinicRules& rules) {
+  return sdk::Problem(409, "outside-booking-window", describe(check, rules), slot_member(slot));
 }
 
 bool may_see(const sdk::Principal& who, const Booking& booking) {

@@ -4,9 +4,8 @@
 #include "booking_service.h"
 #include "channels.h"
 #include "hisx/problem.h"
+#include "hisx/request_values.h"
 #include "hisx/roles.h"
-#include "problem_members.h"
-#include "request_values.h"
 #include "routes.h"
 
 namespace hisx::appointments {
@@ -26,7 +25,7 @@ Poco::JSON::Object::Ptr body_of(const sdk::Request& req) {
 // {id}: a booking id, or a booking code such as HK-7F3Q2 read out at the desk.
 long long booking_ref(const sdk::Request& req) {
   const std::string& text = req.param("id");
-  if (!text.empty() && text[0] >= '0' && text[0] <= '9') return path_id(req);
+  if (!text.empty() && text[0] >= '0' && text[0] <= '9') return sdk::path_id(req);
   const auto id = booking_id_from_code(text);
   if (!id) {
     throw sdk::Problem::not_found("No booking " + text + " / Không có lịch hẹn " + text);
@@ -37,18 +36,18 @@ long long booking_ref(const sdk::Request& req) {
 BookingRequest read_request(const sdk::Request& req) {
   const auto body = req.json();
   BookingRequest r;
-  r.patient_id = json_integer(body, "patient_id", 1, INT64_MAX);
-  r.slot_id = json_integer(body, "slot_id", 1, INT64_MAX);
+  r.patient_id = sdk::json_integer(body, "patient_id", 1, INT64_MAX);
+  r.slot_id = sdk::json_integer(body, "slot_id", 1, INT64_MAX);
   const auto own = channels_for_role(req.principal()->role);
   // A caller with one channel may leave it out.
-  r.channel = own.size() == 1 ? json_text(body, "channel", 10, own.front())
-                              : json_text(body, "channel", 10);
+  r.channel = own.size() == 1 ? sdk::json_text(body, "channel", 10, own.front())
+                              : sdk::json_text(body, "channel", 10);
   if (!is_channel(r.channel)) {
     throw sdk::Problem::invalid("channel",
                                 "'channel' must be one of app, web, phone, reexam, "
                                 "walkin / kênh không hợp lệ");
   }
-  r.reason = json_text(body, "reason", kMaxReason, "");
+  r.reason = sdk::json_text(body, "reason", kMaxReason, "");
   return r;
 }
 
@@ -70,14 +69,13 @@ void add_booking_routes(Environment& env) {
   router.add({"POST",
               "/api/v1/appointments/bookings",
               booking_roles(),
-              answering_members([e](sdk::Request& req, sdk::Response& res) {
+              [e](sdk::Request& req, sdk::Response& res) {
                 const BookingRequest request = read_request(req);
-                const BookingAnswer answer =
-                    book(*e, *req.principal(), request, idempotency_key(req));
+                const sdk::WriteAnswer answer = book(*e, req, request);
                 if (answer.replayed) res.header("Idempotent-Replayed", "true");
                 res.status(201);
                 res.body(answer.body, "application/json");
-              }),
+              },
               "Books a place in a slot for an HIS patient (Idempotency-Key supported)",
               false,
               {},
@@ -92,12 +90,12 @@ void add_booking_routes(Environment& env) {
                 v.emplace_back(sdk::roles::kManager);
                 return v;
               }(),
-              answering_members([e](sdk::Request& req, sdk::Response& res) {
+              [e](sdk::Request& req, sdk::Response& res) {
                 const auto found = get_booking(*e, *req.principal(), booking_ref(req));
                 auto body = booking_json(found.booking, e->zone);
                 body->set("history", history_json(found.history));
                 res.json(body);
-              }),
+              },
               "One booking, by id or code, with its history"});
 
   struct Step {
@@ -120,29 +118,30 @@ void add_booking_routes(Environment& env) {
   for (const auto& step : steps) {
     const BookingAction action = step.action;
     const bool reason_required = step.reason_required;
-    router.add(
-        {"POST", std::string("/api/v1/appointments/bookings/{id}/") + step.path, step.roles,
-         answering_members([e, action, reason_required](sdk::Request& req, sdk::Response& res) {
-           const long long id = booking_ref(req);
-           const auto body = body_of(req);
-           const std::string reason = reason_required ? json_text(body, "reason", kMaxReason)
-                                                      : json_text(body, "reason", kMaxReason, "");
-           answer_booking(res, change_booking(*e, *req.principal(), id, action, reason), e->zone);
-         }),
-         step.summary});
+    router.add({"POST", std::string("/api/v1/appointments/bookings/{id}/") + step.path, step.roles,
+                [e, action, reason_required](sdk::Request& req, sdk::Response& res) {
+                  const long long id = booking_ref(req);
+                  const auto body = body_of(req);
+                  const std::string reason = reason_required
+                                                 ? sdk::json_text(body, "reason", kMaxReason)
+                                                 : sdk::json_text(body, "reason", kMaxReason, "");
+                  answer_booking(res, change_booking(*e, *req.principal(), id, action, reason),
+                                 e->zone);
+                },
+                step.summary});
   }
 
   router.add({"POST",
               "/api/v1/appointments/bookings/{id}/reschedule",
               booking_roles(),
-              answering_members([e](sdk::Request& req, sdk::Response& res) {
+              [e](sdk::Request& req, sdk::Response& res) {
                 const long long id = booking_ref(req);
                 const auto body = req.json();
-                const long long slot_id = json_integer(body, "slot_id", 1, INT64_MAX);
-                const std::string reason = json_text(body, "reason", kMaxReason, "");
+                const long long slot_id = sdk::json_integer(body, "slot_id", 1, INT64_MAX);
+                const std::string reason = sdk::json_text(body, "reason", kMaxReason, "");
                 answer_booking(res, reschedule_booking(*e, *req.principal(), id, slot_id, reason),
                                e->zone);
-              }),
+              },
               "Moves a booking to another slot; body {slot_id, reason?}",
               false,
               {},

@@ -8,30 +8,12 @@
 #include "channels.h"
 #include "his_directory.h"
 #include "hisx/database.h"
-#include "idempotency_store.h"
 #include "slot_store.h"
 #include "sql_support.h"
 
 namespace hisx::appointments {
 
 namespace {
-
-// The stored answer for a replayed key, or a 422 when the key was used for another request.
-BookingAnswer replay(const StoredAnswer& stored, const std::string& request) {
-  if (stored.request != request) {
-    throw sdk::Problem::invalid("Idempotency-Key",
-                                "This Idempotency-Key was already used for a different request; "
-                                "use a new key for a new booking / Khóa Idempotency-Key đã dùng "
-                                "cho một yêu cầu khác");
-  }
-  return BookingAnswer{stored.body, true};
-}
-
-std::optional<StoredAnswer> stored_answer(Environment& env, const std::string& principal,
-                                          const std::string& key) {
-  soci::session s(env.context.store().pool());
-  return find_answer(s, principal, key);
-}
 
 // The slot's checks: it exists (422 slot_id), its clinic takes bookings through the channel
 // and is open that day, and the booking window allows it (409). Read through `s`.
@@ -128,30 +110,16 @@ std::string booking_request_text(const BookingRequest& request) {
   return to_text(o);
 }
 
-BookingAnswer book(Environment& env, const sdk::Principal& who, const BookingRequest& request,
-                   const std::optional<std::string>& key) {
-  const std::string request_text = booking_request_text(request);
-  if (key) {
-    if (auto stored = stored_answer(env, who.id, *key)) return replay(*stored, request_text);
-  }
+sdk::WriteAnswer book(Environment& env, const sdk::Request& req, const BookingRequest& request) {
+  const sdk::Principal& who = *req.principal();
+  const std::string text = booking_request_text(request);
+  // A retry of a booking that was made is answered as it was, even if the slot is full now.
+  if (auto answer = env.context.idempotency().replayed(req, "bookings", text)) return *answer;
   const auto [slot, rules] = check_request(env, who, request);
-
-  BookingAnswer answer;
-  try {
-    sdk::with_transaction(env.context.store(), [&](soci::session& s) {
-      if (key) claim_key(s, who.id, *key, request_text, env.now_text());
-      const Booking b = place_booking(env, s, who.id, request, slot);
-      answer.body = to_text(booking_json(b, env.zone));
-      if (key) record_answer(s, who.id, *key, 201, answer.body, b.id);
-    });
-  } catch (const soci::soci_error& e) {
-    // A concurrent request with the same key committed first: answer as it did.
-    if (!key || !is_duplicate_key(e)) throw;
-    auto stored = stored_answer(env, who.id, *key);
-    if (!stored) throw;
-    return replay(*stored, request_text);
-  }
-  return answer;
+  return env.context.idempotency().run(req, "bookings", text, [&](soci::session& s) {
+    const Booking b = place_booking(env, s, who.id, request, slot);
+    return sdk::WriteAnswer{201, to_text(booking_json(b, env.zone)), false};
+  });
 }
 
 Booking book_in_transaction(Environment& env, soci::session& store_tx, const std::string& by,

@@ -8,6 +8,7 @@
 #include "booking.h"
 #include "environment.h"
 #include "hisx/http.h"
+#include "hisx/idempotency.h"
 
 namespace hisx::appointments {
 
@@ -19,20 +20,14 @@ struct BookingRequest {
   std::string reason;  ///< May be empty.
 };
 
-/// What booking answered: the booking's JSON body and whether it is the stored answer of an
-/// earlier request with the same Idempotency-Key.
-struct BookingAnswer {
-  std::string body;
-  bool replayed = false;
-};
-
 /// The normalised request text kept with an Idempotency-Key: two requests are "the same"
 /// when these texts are equal (key order and spacing of the JSON sent do not matter).
 std::string booking_request_text(const BookingRequest& request);
 
-/// Books a place for `who` (W2), all in one store transaction:
-///  1. claims the Idempotency-Key, when given (a replay returns the stored answer; the same
-///     key with a different request is a 422 on field Idempotency-Key);
+/// Books a place for the caller of `req` (W2), all in one store transaction:
+///  1. claims the Idempotency-Key, when given, through the SDK (scope "bookings": the REST and
+///     FHIR routes share it; a replay returns the stored answer; the same key with a different
+///     request is a 422 on field Idempotency-Key);
 ///  2. takes a place in the slot and in the channel's quota with conditional updates (409
 ///     slot-full / channel-quota-full when none is left);
 ///  3. locks the patient's row and refuses an overlapping active booking (409
@@ -40,8 +35,7 @@ std::string booking_request_text(const BookingRequest& request);
 ///  4. stores the booking and its first history entry, publishes appointment.booked.
 /// Before the transaction it checks the caller's channel (403), the patient (422
 /// patient_id), the slot (422 slot_id, 409 clinic-closed) and the booking window (409).
-BookingAnswer book(Environment& env, const sdk::Principal& who, const BookingRequest& request,
-                   const std::optional<std::string>& idempotency_key);
+sdk::WriteAnswer book(Environment& env, const sdk::Request& req, const BookingRequest& request);
 
 /// Books `request` inside a store transaction the caller already holds (`store_tx`), for a
 /// caller that books as part of a larger change (a re-examination order holding a slot):

@@ -3,9 +3,8 @@
 #include "booking_json.h"
 #include "checkin_service.h"
 #include "hisx/problem.h"
+#include "hisx/request_values.h"
 #include "hisx/roles.h"
-#include "problem_members.h"
-#include "request_values.h"
 #include "routes.h"
 
 namespace hisx::appointments {
@@ -17,7 +16,7 @@ constexpr std::size_t kMaxQuery = 200;
 // {id}: a booking id, or its code (HK-7F3Q2), as GET /bookings/{id} takes it.
 long long booking_ref(const sdk::Request& req) {
   const std::string& text = req.param("id");
-  if (!text.empty() && text[0] >= '0' && text[0] <= '9') return path_id(req);
+  if (!text.empty() && text[0] >= '0' && text[0] <= '9') return sdk::path_id(req);
   const auto id = booking_id_from_code(text);
   if (!id) throw sdk::Problem::not_found("No booking " + text + " / Không có lịch hẹn " + text);
   return *id;
@@ -76,7 +75,7 @@ void add_checkin_routes(Environment& env) {
   router.add({"GET",
               "/api/v1/appointments/check-in/search",
               desk_roles(),
-              answering_members([e](sdk::Request& req, sdk::Response& res) {
+              [e](sdk::Request& req, sdk::Response& res) {
                 const std::string q = req.query("q").value_or("");
                 if (q.size() > kMaxQuery) {
                   throw sdk::Problem::invalid("q", "'q' is too long / Nội dung tìm quá dài");
@@ -90,7 +89,7 @@ void add_checkin_routes(Environment& env) {
                 body->set("day", format_date(e->zone.date_of(e->now())));
                 body->set("items", items);
                 res.json(body);
-              }),
+              },
               "Today's bookings matching a booking code, QR payload, phone or patient code",
               false,
               {{"q", "string", true,
@@ -98,7 +97,7 @@ void add_checkin_routes(Environment& env) {
                 "code"}}});
 
   router.add({"POST", "/api/v1/appointments/bookings/{id}/check-in", desk_roles(),
-              answering_members([e](sdk::Request& req, sdk::Response& res) {
+              [e](sdk::Request& req, sdk::Response& res) {
                 const CheckinOutcome out = check_in_booking(*e, *req.principal(), booking_ref(req));
                 auto body = with_check_in(out.booking, out.record, e->zone);
                 body->set("late", out.late);
@@ -106,7 +105,7 @@ void add_checkin_routes(Environment& env) {
                 body->set("visit_register", to_string(out.visit));
                 body->set("visit_error", text_or_null(out.visit_error));
                 res.json(body);
-              }),
+              },
               "Checks a booking of today in: queue number, priority, event, HIS visit (W5)"});
 }
 

@@ -9,6 +9,7 @@
 #include "booking_store.h"
 #include "hisx/database.h"
 #include "hisx/event_names.h"
+#include "hisx/problem.h"
 #include "hisx/text.h"
 
 namespace hisx::appointments {
@@ -25,27 +26,27 @@ std::pair<std::string, std::string> utc_bounds(LocalDate day, const TimeZone& zo
           format_utc(zone.to_utc(LocalTime(day + std::chrono::days(1))))};
 }
 
-ProblemWithMembers not_today(const Booking& b, const TimeZone& zone) {
+sdk::Problem not_today(const Booking& b, const TimeZone& zone) {
   Poco::JSON::Object::Ptr m = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
   m->set("booking_id", b.id);
   m->set("day", format_date(zone.date_of(b.start)));
   const std::string day = format_date(zone.date_of(b.start));
-  return ProblemWithMembers(409, "not-today",
-                            "The booking is for " + day +
-                                ", not today; check-in is only on the day of the visit / Lịch "
-                                "hẹn vào ngày " +
-                                day + ", chỉ tiếp đón đúng ngày hẹn",
-                            m);
+  return sdk::Problem(409, "not-today",
+                      "The booking is for " + day +
+                          ", not today; check-in is only on the day of the visit / Lịch "
+                          "hẹn vào ngày " +
+                          day + ", chỉ tiếp đón đúng ngày hẹn",
+                      m);
 }
 
-ProblemWithMembers too_early(const Booking& b, const TimeZone& zone) {
+sdk::Problem too_early(const Booking& b, const TimeZone& zone) {
   Poco::JSON::Object::Ptr m = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
   m->set("booking_id", b.id);
   m->set("start", zone.format(b.start));
-  return ProblemWithMembers(409, "too-early",
-                            "Check-in for this booking has not opened yet / Chưa đến giờ tiếp "
-                            "đón lịch hẹn này",
-                            m);
+  return sdk::Problem(409, "too-early",
+                      "Check-in for this booking has not opened yet / Chưa đến giờ tiếp "
+                      "đón lịch hẹn này",
+                      m);
 }
 
 void publish_checked_in(Environment& env, soci::session& s, const Booking& b,

@@ -15,8 +15,8 @@
 #include "fhir_store.h"
 #include "his_directory.h"
 #include "hisx/problem.h"
+#include "hisx/request_values.h"
 #include "hisx/roles.h"
-#include "request_values.h"
 #include "routes.h"
 
 namespace hisx::appointments {
@@ -34,7 +34,7 @@ std::vector<std::string> appointment_reader_roles() {
 long long appointment_id(const sdk::Request& req) {
   const std::string& id = req.param("id");
   try {
-    return parse_integer("id", id, 1, INT64_MAX);
+    return sdk::parse_integer("id", id, 1, INT64_MAX);
   } catch (const sdk::Problem&) {
     throw sdk::Problem::not_found("No Appointment/" + id + " / Không có Appointment/" + id);
   }
@@ -164,7 +164,7 @@ void add_fhir_appointment_routes(Environment& env) {
                     request.slot_id = input.slot_id;
                     request.channel = channel_for(who, input);
                     request.reason = input.reason;
-                    const BookingAnswer answer = book(*e, who, request, idempotency_key(req));
+                    const sdk::WriteAnswer answer = book(*e, req, request);
                     // book() answers the REST API's booking JSON (also when replayed); the
                     // Appointment is the booking as it is now.
                     const long long id = Poco::JSON::Parser()

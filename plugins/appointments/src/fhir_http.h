@@ -48,7 +48,7 @@ std::vector<std::pair<std::string, std::string>> search_links(const std::string&
 void send_fhir(sdk::Response& res, const Poco::JSON::Object::Ptr& resource, int status = 200);
 
 /// Wraps a FHIR handler so that every refusal it (or the booking core) throws is answered as
-/// an OperationOutcome with the Problem's status: sdk::Problem and ProblemWithMembers alike,
+/// an OperationOutcome with the Problem's status (its extra members are dropped),
 /// the field turned into a FHIRPath expression. Any other exception is logged with the
 /// request id and answered 500 with an OperationOutcome that does not leak its text.
 sdk::Handler answering_fhir(Environment& env, sdk::Handler handler);

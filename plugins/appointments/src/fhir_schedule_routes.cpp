@@ -10,7 +10,7 @@
 #include "fhir_store.h"
 #include "his_directory.h"
 #include "hisx/problem.h"
-#include "request_values.h"
+#include "hisx/request_values.h"
 #include "routes.h"
 
 namespace hisx::appointments {
@@ -163,7 +163,7 @@ void add_fhir_schedule_routes(Environment& env) {
                                std::optional<FhirSlot> found;
                                long long number = 0;
                                try {
-                                 number = parse_integer("id", id, 1, INT64_MAX);
+                                 number = sdk::parse_integer("id", id, 1, INT64_MAX);
                                } catch (const sdk::Problem&) {
                                  no_resource("Slot", id);
                                }

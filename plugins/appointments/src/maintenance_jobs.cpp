@@ -61,29 +61,17 @@ int generate_ahead(Environment& env) {
   return result.created;
 }
 
-long long prune_idempotency(Environment& env) {
-  const std::string before = format_utc(env.now() - std::chrono::hours(kIdempotencyKeepHours));
-  long long removed = 0;
-  sdk::with_transaction(env.context.store(),
-                        [&](soci::session& s) { removed = prune_idempotency_keys(s, before); });
-  return removed;
-}
-
 void schedule_maintenance(Environment& env) {
   auto& jobs = env.context.scheduler();
   jobs.every("appointments.no_shows", "10 0 * * *",
              [&env](const sdk::JobRun&) { mark_no_shows(env); });
   jobs.every("appointments.generate_slots", "20 0 * * *",
              [&env](const sdk::JobRun&) { generate_ahead(env); });
-  jobs.every("appointments.prune_idempotency", "30 3 * * *",
-             [&env](const sdk::JobRun&) { prune_idempotency(env); });
   const auto now = env.context.clock().now();
   jobs.once("appointments.no_shows_at_start", now,
             [&env](const sdk::JobRun&) { mark_no_shows(env); });
   jobs.once("appointments.generate_slots_at_start", now,
             [&env](const sdk::JobRun&) { generate_ahead(env); });
-  jobs.once("appointments.prune_idempotency_at_start", now,
-            [&env](const sdk::JobRun&) { prune_idempotency(env); });
 }
 
 }  // namespace hisx::appointments

@@ -7,8 +7,6 @@ namespace hisx::appointments {
 /// How many local days ahead of today the slots are kept generated (today included: today
 /// and the next 14 days).
 inline constexpr int kGenerateAheadDays = 14;
-/// How long the answer to an Idempotency-Key is kept: long enough for any client's retries.
-inline constexpr int kIdempotencyKeepHours = 48;
 
 /// Marks as no_show every booking still requested or confirmed whose slot lies on a local
 /// day before today (the patient never checked in), one booking per transaction through the
@@ -19,9 +17,6 @@ int mark_no_shows(Environment& env);
 
 /// Generates the slots of today and the next kGenerateAheadDays days (idempotent).
 int generate_ahead(Environment& env);
-
-/// Deletes Idempotency-Key answers older than kIdempotencyKeepHours; returns how many.
-long long prune_idempotency(Environment& env);
 
 /// Registers the plugin's periodic jobs with the host's scheduler (daily, in the hospital's
 /// time zone: no-shows at 00:10, slot generation at 00:20, key pruning at 03:30), and runs

@@ -16,12 +16,4 @@ std::vector<long long> list_unattended_before(soci::session& s, const std::strin
   return ids;
 }
 
-long long prune_idempotency_keys(soci::session& s, const std::string& before_utc) {
-  soci::statement st = (s.prepare << "DELETE FROM hisx_appointments_idempotency"
-                                     " WHERE created_at < :before AND status IS NOT NULL",
-                        soci::use(before_utc));
-  st.execute(true);
-  return st.get_affected_rows();
-}
-
 }  // namespace hisx::appointments

@@ -12,9 +12,4 @@ namespace hisx::appointments {
 std::vector<long long> list_unattended_before(soci::session& s, const std::string& before_utc,
                                               int limit);
 
-/// Deletes the answers kept for Idempotency-Keys created before `before_utc`; returns how
-/// many. A client retrying after that gets a new booking attempt (which the overlap check
-/// still guards).
-long long prune_idempotency_keys(soci::session& s, const std::string& before_utc);
-
 }  // namespace hisx::appointments

@@ -131,7 +131,7 @@ ReminderRun run_reexam_reminders(Environment& env) {
       });
       return run;
     } catch (const soci::soci_error& e) {
-      if (attempt >= 3 || !is_duplicate_key(e)) throw;
+      if (attempt >= 3 || !sdk::is_duplicate_key(e)) throw;
     }
   }
 }

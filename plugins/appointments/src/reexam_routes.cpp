@@ -3,12 +3,11 @@
 #include <climits>
 
 #include "hisx/problem.h"
+#include "hisx/request_values.h"
 #include "hisx/roles.h"
-#include "problem_members.h"
 #include "reexam_json.h"
 #include "reexam_reminders.h"
 #include "reexam_service.h"
-#include "request_values.h"
 #include "routes.h"
 
 namespace hisx::appointments {
@@ -25,7 +24,7 @@ std::vector<std::string> roles(std::initializer_list<std::string_view> names) {
 
 std::optional<int> optional_days(const Poco::JSON::Object::Ptr& body, const std::string& field) {
   // The range is the domain's to check (check_reexam_terms), with its own message.
-  const auto v = json_optional_integer(body, field, INT_MIN, INT_MAX);
+  const auto v = sdk::json_optional_integer(body, field, INT_MIN, INT_MAX);
   if (!v) return std::nullopt;
   return static_cast<int>(*v);
 }
@@ -41,8 +40,8 @@ std::optional<Recurrence> read_recurrence(const Poco::JSON::Object::Ptr& body) {
   }
   try {
     Recurrence r;
-    r.interval_days = static_cast<int>(json_integer(inner, "interval_days", INT_MIN, INT_MAX));
-    r.count = static_cast<int>(json_integer(inner, "count", INT_MIN, INT_MAX));
+    r.interval_days = static_cast<int>(sdk::json_integer(inner, "interval_days", INT_MIN, INT_MAX));
+    r.count = static_cast<int>(sdk::json_integer(inner, "count", INT_MIN, INT_MAX));
     return r;
   } catch (const sdk::Problem& e) {
     throw sdk::Problem::invalid("recurrence." + e.field(), e.detail());
@@ -52,16 +51,16 @@ std::optional<Recurrence> read_recurrence(const Poco::JSON::Object::Ptr& body) {
 ReexamRequest read_request(const sdk::Request& req) {
   const auto body = req.json();
   ReexamRequest r;
-  r.patient_id = json_integer(body, "patient_id", 1, INT64_MAX);
-  r.clinic_id = json_integer(body, "clinic_id", 1, INT64_MAX);
-  r.doctor_id = json_optional_integer(body, "doctor_id", 1, INT64_MAX);
-  r.visit_id = json_optional_integer(body, "visit_id", 1, INT64_MAX);
-  r.due_date = json_date(body, "due_date");
+  r.patient_id = sdk::json_integer(body, "patient_id", 1, INT64_MAX);
+  r.clinic_id = sdk::json_integer(body, "clinic_id", 1, INT64_MAX);
+  r.doctor_id = sdk::json_optional_integer(body, "doctor_id", 1, INT64_MAX);
+  r.visit_id = sdk::json_optional_integer(body, "visit_id", 1, INT64_MAX);
+  r.due_date = sdk::json_date(body, "due_date");
   r.window_before_days = optional_days(body, "window_before_days");
   r.window_after_days = optional_days(body, "window_after_days");
   r.recurrence = read_recurrence(body);
-  r.note = json_text(body, "note", kMaxNote, "");
-  r.slot_id = json_optional_integer(body, "slot_id", 1, INT64_MAX);
+  r.note = sdk::json_text(body, "note", kMaxNote, "");
+  r.slot_id = sdk::json_optional_integer(body, "slot_id", 1, INT64_MAX);
   return r;
 }
 
@@ -87,12 +86,12 @@ void start_reexams(Environment& env) {
   router.add({"POST",
               kBase,
               roles({r::kDoctor, r::kAdmin}),
-              answering_members([e](sdk::Request& req, sdk::Response& res) {
+              [e](sdk::Request& req, sdk::Response& res) {
                 const auto view = create_reexam(*e, *req.principal(), read_request(req));
                 res.status(201);
                 res.header("Location", kBase + "/" + std::to_string(view.order.id));
                 res.json(reexam_json(view, e->zone, &e->context.notifier()));
-              }),
+              },
               "Orders a patient's re-examination (once or recurring); slot_id holds a slot for "
               "the first due",
               false,
@@ -114,12 +113,12 @@ void start_reexams(Environment& env) {
               [e](sdk::Request& req, sdk::Response& res) {
                 std::optional<long long> patient;
                 if (auto text = req.query("patient_id")) {
-                  patient = parse_integer("patient_id", *text, 1, INT64_MAX);
+                  patient = sdk::parse_integer("patient_id", *text, 1, INT64_MAX);
                 }
                 const std::string status = status_filter(req);
                 int limit = 100;
                 if (auto text = req.query("limit")) {
-                  limit = static_cast<int>(parse_integer("limit", *text, 1, 500));
+                  limit = static_cast<int>(sdk::parse_integer("limit", *text, 1, 500));
                 }
                 Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
                 for (const auto& view : list_reexam_views(*e, patient, status, limit)) {
@@ -136,22 +135,22 @@ void start_reexams(Environment& env) {
                {"status", "string", false, "active, completed or cancelled"},
                {"limit", "integer", false, "At most this many (1-500, default 100)"}}});
 
-  router.add({"GET", kBase + "/{id}", staff,
-              [e](sdk::Request& req, sdk::Response& res) {
-                res.json(
-                    reexam_json(get_reexam(*e, path_id(req)), e->zone, &e->context.notifier()));
-              },
-              "One re-examination order with its dues, bookings and reminders (delivery state)"});
+  router.add(
+      {"GET", kBase + "/{id}", staff,
+       [e](sdk::Request& req, sdk::Response& res) {
+         res.json(reexam_json(get_reexam(*e, sdk::path_id(req)), e->zone, &e->context.notifier()));
+       },
+       "One re-examination order with its dues, bookings and reminders (delivery state)"});
 
   router.add({"POST",
               kBase + "/{id}/cancel",
               roles({r::kDoctor, r::kAdmin}),
-              answering_members([e](sdk::Request& req, sdk::Response& res) {
-                const long long id = path_id(req);
-                const std::string reason = json_text(req.json(), "reason", kMaxReason);
+              [e](sdk::Request& req, sdk::Response& res) {
+                const long long id = sdk::path_id(req);
+                const std::string reason = sdk::json_text(req.json(), "reason", kMaxReason);
                 res.json(reexam_json(cancel_reexam(*e, *req.principal(), id, reason), e->zone,
                                      &e->context.notifier()));
-              }),
+              },
               "Cancels an order and its open dues (bookings stay); body {reason}",
               false,
               {},
@@ -161,16 +160,16 @@ void start_reexams(Environment& env) {
   router.add({"POST",
               kBase + "/{id}/dues/{seq}/book",
               roles({r::kDoctor, r::kCallCenter, r::kReceptionist, r::kAdmin}),
-              answering_members([e](sdk::Request& req, sdk::Response& res) {
-                const long long id = path_id(req);
-                const int seq = static_cast<int>(parse_integer("seq", req.param("seq"), 1, 1000));
-                const long long slot_id = json_integer(req.json(), "slot_id", 1, INT64_MAX);
-                const BookingAnswer answer =
-                    book_reexam_due(*e, *req.principal(), id, seq, slot_id, idempotency_key(req));
+              [e](sdk::Request& req, sdk::Response& res) {
+                const long long id = sdk::path_id(req);
+                const int seq =
+                    static_cast<int>(sdk::parse_integer("seq", req.param("seq"), 1, 1000));
+                const long long slot_id = sdk::json_integer(req.json(), "slot_id", 1, INT64_MAX);
+                const sdk::WriteAnswer answer = book_reexam_due(*e, req, id, seq, slot_id);
                 if (answer.replayed) res.header("Idempotent-Replayed", "true");
                 res.status(201);
                 res.body(answer.body, "application/json");
-              }),
+              },
               "Books a slot for one due of an order, channel reexam (Idempotency-Key supported)",
               false,
               {},

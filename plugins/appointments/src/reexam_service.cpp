@@ -9,8 +9,7 @@
 #include "channels.h"
 #include "his_directory.h"
 #include "hisx/database.h"
-#include "idempotency_store.h"
-#include "problem_members.h"
+#include "hisx/problem.h"
 #include "reexam_reminders.h"
 #include "reexam_store.h"
 #include "slot_store.h"
@@ -27,12 +26,11 @@ sdk::Problem reexam_not_found(long long id) {
                                  " / Không có chỉ định tái khám " + std::to_string(id));
 }
 
-ProblemWithMembers not_allowed(const std::string& what, const std::string& current,
-                               const std::string& detail) {
+sdk::Problem not_allowed(const std::string& what, const std::string& current,
+                         const std::string& detail) {
   Poco::JSON::Object::Ptr members = new Poco::JSON::Object;
   members->set("current_status", current);
-  return ProblemWithMembers(409, "invalid-transition", what + " is " + current + ": " + detail,
-                            members);
+  return sdk::Problem(409, "invalid-transition", what + " is " + current + ": " + detail, members);
 }
 
 // The clinic of an order: in the catalogue, active and taking re-examination bookings.
@@ -117,22 +115,6 @@ std::string due_request_text(long long id, int seq, long long slot_id) {
   o->set("seq", seq);
   o->set("slot_id", slot_id);
   return to_text(o);
-}
-
-BookingAnswer replay(const StoredAnswer& stored, const std::string& request) {
-  if (stored.request != request) {
-    throw sdk::Problem::invalid("Idempotency-Key",
-                                "This Idempotency-Key was already used for a different request; "
-                                "use a new key for a new booking / Khóa Idempotency-Key đã dùng "
-                                "cho một yêu cầu khác");
-  }
-  return BookingAnswer{stored.body, true};
-}
-
-std::optional<StoredAnswer> stored_answer(Environment& env, const std::string& principal,
-                                          const std::string& key) {
-  soci::session s(env.context.store().pool());
-  return find_answer(s, principal, key);
 }
 
 }  // namespace
@@ -224,47 +206,35 @@ ReexamView cancel_reexam(Environment& env, const sdk::Principal& who, long long 
   return get_reexam(env, id);
 }
 
-BookingAnswer book_reexam_due(Environment& env, const sdk::Principal& who, long long id, int seq,
-                              long long slot_id, const std::optional<std::string>& key) {
-  const std::string request_text = due_request_text(id, seq, slot_id);
-  if (key) {
-    if (auto stored = stored_answer(env, who.id, *key)) return replay(*stored, request_text);
-  }
-  BookingAnswer answer;
-  try {
-    sdk::with_transaction(env.context.store(), [&](soci::session& s) {
-      // A due whose booking was cancelled since the last run is open again.
-      reconcile_dues(s, format_date(env.zone.date_of(env.now())), env.now_text());
-      const auto order = find_reexam(s, id);
-      if (!order) throw reexam_not_found(id);
-      const auto due = find_due(s, id, seq);
-      if (!due) {
-        throw sdk::Problem::not_found("Order " + std::to_string(id) + " has no due " +
-                                      std::to_string(seq) + " / Chỉ định không có lượt tái khám " +
-                                      std::to_string(seq));
-      }
-      if (order->status != "active") {
-        throw not_allowed("The order", order->status,
-                          "only an active order's dues can be booked / chỉ đặt lịch cho chỉ "
-                          "định đang hiệu lực");
-      }
-      if (due->status != "open") {
-        throw not_allowed("The due", due->status,
-                          "only an open due can be booked / chỉ đặt lịch cho lượt tái khám "
-                          "chưa có lịch");
-      }
-      if (key) claim_key(s, who.id, *key, request_text, env.now_text());
-      const Booking b = book_due_in(env, s, who.id, *order, *due, slot_id);
-      answer.body = to_text(booking_json(b, env.zone));
-      if (key) record_answer(s, who.id, *key, 201, answer.body, b.id);
-    });
-  } catch (const soci::soci_error& e) {
-    if (!key || !is_duplicate_key(e)) throw;
-    auto stored = stored_answer(env, who.id, *key);
-    if (!stored) throw;
-    return replay(*stored, request_text);
-  }
-  remind_now(env);
+sdk::WriteAnswer book_reexam_due(Environment& env, const sdk::Request& req, long long id, int seq,
+                                 long long slot_id) {
+  const sdk::Principal& who = *req.principal();
+  const sdk::WriteAnswer answer = env.context.idempotency().run(
+      req, "bookings", due_request_text(id, seq, slot_id), [&](soci::session& s) {
+        // A due whose booking was cancelled since the last run is open again.
+        reconcile_dues(s, format_date(env.zone.date_of(env.now())), env.now_text());
+        const auto order = find_reexam(s, id);
+        if (!order) throw reexam_not_found(id);
+        const auto due = find_due(s, id, seq);
+        if (!due) {
+          throw sdk::Problem::not_found(
+              "Order " + std::to_string(id) + " has no due " + std::to_string(seq) +
+              " / Chỉ định không có lượt tái khám " + std::to_string(seq));
+        }
+        if (order->status != "active") {
+          throw not_allowed("The order", order->status,
+                            "only an active order's dues can be booked / chỉ đặt lịch cho chỉ "
+                            "định đang hiệu lực");
+        }
+        if (due->status != "open") {
+          throw not_allowed("The due", due->status,
+                            "only an open due can be booked / chỉ đặt lịch cho lượt tái khám "
+                            "chưa có lịch");
+        }
+        const Booking b = book_due_in(env, s, who.id, *order, *due, slot_id);
+        return sdk::WriteAnswer{201, to_text(booking_json(b, env.zone)), false};
+      });
+  if (!answer.replayed) remind_now(env);
   return answer;
 }
 

@@ -64,7 +64,7 @@ ReexamView cancel_reexam(Environment& env, const sdk::Principal& who, long long 
 /// due, 409 invalid-transition {current_status} when the order is not active or the due not
 /// open, 422 slot_id for a slot that is unknown, of another clinic or outside the due's
 /// window. With an Idempotency-Key, a retry gets the first answer (as POST /bookings).
-BookingAnswer book_reexam_due(Environment& env, const sdk::Principal& who, long long id, int seq,
-                              long long slot_id, const std::optional<std::string>& key);
+sdk::WriteAnswer book_reexam_due(Environment& env, const sdk::Request& req, long long id, int seq,
+                                 long long slot_id);
 
 }  // namespace hisx::appointments

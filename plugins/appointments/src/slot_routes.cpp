@@ -3,7 +3,7 @@
 #include "catalogue_store.h"
 #include "channels.h"
 #include "hisx/problem.h"
-#include "request_values.h"
+#include "hisx/request_values.h"
 #include "routes.h"
 #include "slot_json.h"
 #include "slot_store.h"
@@ -48,9 +48,9 @@ void add_slot_routes(Environment& env) {
          if (!clinic_text) {
            throw sdk::Problem::invalid("clinic", "'clinic' is required / 'clinic' là bắt buộc");
          }
-         const long long clinic = parse_integer("clinic", *clinic_text, 1, INT64_MAX);
-         const LocalDate from = query_date(req, "from");
-         const LocalDate to = query_date(req, "to");
+         const long long clinic = sdk::parse_integer("clinic", *clinic_text, 1, INT64_MAX);
+         const LocalDate from = sdk::query_date(req, "from");
+         const LocalDate to = sdk::query_date(req, "to");
          if (to < from || (to - from).count() >= kMaxListDays) {
            throw sdk::Problem::invalid("to", "'to' must be from 'from' to " +
                                                  std::to_string(kMaxListDays - 1) +

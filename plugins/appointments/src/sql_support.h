@@ -7,9 +7,6 @@
 
 namespace hisx::appointments {
 
-/// True when `e` reports a unique-constraint violation (SQLite, PostgreSQL, MySQL wording).
-bool is_duplicate_key(const std::exception& e);
-
 /// An optional id as a SOCI value and indicator, for `soci::use(value, indicator)`.
 struct NullableId {
   explicit NullableId(std::optional<long long> id)

@@ -1,9 +1,8 @@
 // The call-centre worklist (W3): whom to phone today and the calls logged about them.
 #include "booking_json.h"
 #include "hisx/problem.h"
+#include "hisx/request_values.h"
 #include "hisx/roles.h"
-#include "problem_members.h"
-#include "request_values.h"
 #include "routes.h"
 #include "worklist_json.h"
 #include "worklist_service.h"
@@ -36,17 +35,17 @@ void require_one_subject(const std::optional<long long>& booking,
 AttemptRequest read_attempt(const sdk::Request& req, const TimeZone& zone) {
   const auto body = req.json();
   AttemptRequest r;
-  r.booking_id = json_optional_integer(body, "booking_id", 1, INT64_MAX);
-  r.due_id = json_optional_integer(body, "due_id", 1, INT64_MAX);
+  r.booking_id = sdk::json_optional_integer(body, "booking_id", 1, INT64_MAX);
+  r.due_id = sdk::json_optional_integer(body, "due_id", 1, INT64_MAX);
   require_one_subject(r.booking_id, r.due_id);
-  const auto outcome = parse_outcome(json_text(body, "outcome", 20));
+  const auto outcome = parse_outcome(sdk::json_text(body, "outcome", 20));
   if (!outcome) {
     throw sdk::Problem::invalid("outcome",
                                 "'outcome' must be one of confirmed, no_answer, wrong_number, "
                                 "declined, call_back_at / kết quả cuộc gọi không hợp lệ");
   }
   r.outcome = *outcome;
-  const std::string call_back = json_text(body, "call_back_at", 40, "");
+  const std::string call_back = sdk::json_text(body, "call_back_at", 40, "");
   if (!call_back.empty()) {
     r.call_back_at = parse_call_back_time(call_back, zone);
     if (!r.call_back_at) {
@@ -56,14 +55,14 @@ AttemptRequest read_attempt(const sdk::Request& req, const TimeZone& zone) {
                                   "phải là ngày giờ dạng YYYY-MM-DDTHH:MM");
     }
   }
-  r.note = json_text(body, "note", kMaxNote, "");
+  r.note = sdk::json_text(body, "note", kMaxNote, "");
   return r;
 }
 
 std::optional<long long> query_id(const sdk::Request& req, const std::string& name) {
   const auto text = req.query(name);
   if (!text) return std::nullopt;
-  return parse_integer(name, *text, 1, INT64_MAX);
+  return sdk::parse_integer(name, *text, 1, INT64_MAX);
 }
 
 }  // namespace
@@ -78,7 +77,7 @@ void add_worklist_routes(Environment& env) {
        worklist_roles(),
        [e](sdk::Request& req, sdk::Response& res) {
          const LocalDate day =
-             req.query("date") ? query_date(req, "date") : e->zone.date_of(e->now());
+             req.query("date") ? sdk::query_date(req, "date") : e->zone.date_of(e->now());
          res.json(worklist_json(build_worklist(*e, day), e->zone));
        },
        "Whom the call centre phones on a day: bookings awaiting confirmation and re-examination "
@@ -89,14 +88,14 @@ void add_worklist_routes(Environment& env) {
   router.add({"POST",
               "/api/v1/appointments/worklist/attempts",
               worklist_roles(),
-              answering_members([e](sdk::Request& req, sdk::Response& res) {
+              [e](sdk::Request& req, sdk::Response& res) {
                 const AttemptResult result =
                     log_attempt(*e, *req.principal(), read_attempt(req, e->zone));
                 auto body = attempt_json(result.attempt, e->zone);
                 if (result.booking) body->set("booking", booking_json(*result.booking, e->zone));
                 res.status(201);
                 res.json(body);
-              }),
+              },
               "Logs a call about a booking or a re-examination due; confirmed/declined confirm "
               "or cancel the booking",
               false,

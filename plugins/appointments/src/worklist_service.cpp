@@ -7,7 +7,6 @@
 #include "booking_store.h"
 #include "hisx/database.h"
 #include "hisx/problem.h"
-#include "problem_members.h"
 
 namespace hisx::appointments {
 
@@ -49,12 +48,12 @@ Booking apply_to_booking(Environment& env, soci::session& s, const sdk::Principa
     auto m = members();
     m->set("booking_id", id);
     m->set("current_status", std::string(to_string(b->status)));
-    throw ProblemWithMembers(409, "not-awaiting-confirmation",
-                             "Booking " + std::to_string(id) + " is " +
-                                 std::string(to_string(b->status)) +
-                                 ", no longer awaiting confirmation / Lịch hẹn không còn chờ "
-                                 "xác nhận",
-                             m);
+    throw sdk::Problem(409, "not-awaiting-confirmation",
+                       "Booking " + std::to_string(id) + " is " +
+                           std::string(to_string(b->status)) +
+                           ", no longer awaiting confirmation / Lịch hẹn không còn chờ "
+                           "xác nhận",
+                       m);
   }
   switch (booking_effect(WorkKind::kBooking, outcome)) {
     case BookingEffect::kConfirm:
@@ -79,16 +78,15 @@ void check_due(soci::session& s, long long id, CallOutcome outcome) {
   m->set("due_id", id);
   m->set("current_status", d->order_status == "active" ? d->status : d->order_status);
   if (confirmed && d->status == "open") {
-    throw ProblemWithMembers(409, "due-not-booked",
-                             "Book a slot for the re-examination first, then log the call as "
-                             "confirmed / Hãy đặt lịch tái khám trước khi ghi nhận đã xác nhận",
-                             m);
+    throw sdk::Problem(409, "due-not-booked",
+                       "Book a slot for the re-examination first, then log the call as "
+                       "confirmed / Hãy đặt lịch tái khám trước khi ghi nhận đã xác nhận",
+                       m);
   }
-  throw ProblemWithMembers(409, "due-not-open",
-                           "The re-examination due is " +
-                               m->getValue<std::string>("current_status") +
-                               ", not awaiting a call / Lượt tái khám không còn chờ gọi",
-                           m);
+  throw sdk::Problem(409, "due-not-open",
+                     "The re-examination due is " + m->getValue<std::string>("current_status") +
+                         ", not awaiting a call / Lượt tái khám không còn chờ gọi",
+                     m);
 }
 
 Instant start_of(LocalDate day, const TimeZone& zone) { return zone.to_utc(LocalTime(day)); }

@@ -10,6 +10,7 @@
 #include "hisx/export.h"
 #include "hisx/his_profile.h"
 #include "hisx/http.h"
+#include "hisx/idempotency.h"
 #include "hisx/metrics.h"
 #include "hisx/notifier.h"
 #include "hisx/scheduler.h"
@@ -51,6 +52,8 @@ class HISX_SDK_API Context {
   virtual Metrics& metrics() = 0;
   /// Services that plugins publish for each other (hisx/services.h). Since 2.0.
   virtual Services& services() = 0;
+  /// Idempotency-Key handling for write routes (hisx/idempotency.h). Since 2.0.
+  virtual Idempotency& idempotency() = 0;
 };
 
 }  // namespace hisx::sdk

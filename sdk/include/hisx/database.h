@@ -29,4 +29,8 @@ class HISX_SDK_API Database {
 HISX_SDK_API void with_transaction(Database& db, const std::function<void(soci::session&)>& work,
                                    int attempts = 5);
 
+/// True when `e` reports a unique-constraint violation (SQLite, PostgreSQL, MySQL/MariaDB
+/// wording): the usual sign that a concurrent writer claimed the same key first. Since 2.0.
+HISX_SDK_API bool is_duplicate_key(const std::exception& e);
+
 }  // namespace hisx::sdk

@@ -39,7 +39,9 @@ class HISX_SDK_API Request {
   virtual const Principal* principal() const = 0;
   /// The request id (also sent back as `X-Request-Id`).
   virtual const std::string& request_id() const = 0;
-  /// The client address as seen by the host.
+  /// The client's IP address, without port: the socket peer, or, when the peer is one of
+  /// `http.trusted_proxies` (nginx on the same machine by default), the address it forwarded in
+  /// X-Forwarded-For. Use it for rate limits and records; never trust X-Forwarded-For yourself.
   virtual std::string client_address() const = 0;
   /// Every value of a query-string parameter, in request order (empty when absent), for
   /// parameters that may repeat, such as `date=ge2026-01-01&date=lt2026-02-01`. Since 1.1.

@@ -75,8 +75,7 @@ TEST_F(AuditHookTest, AWriteIsRecordedBeforeTheClientSeesTheAnswer) {
   EXPECT_EQ(a.actor_id, "key:admin");
   EXPECT_EQ(a.actor_name, "Admin key");
   EXPECT_EQ(a.role, "admin");
-  EXPECT_EQ(a.peer_address, "127.0.0.1");
-  EXPECT_EQ(a.forwarded_for, "");
+  EXPECT_EQ(a.client_address, "127.0.0.1");
   EXPECT_EQ(a.method, "POST");
   EXPECT_EQ(a.route, "/api/v1/notes/{id}");
   EXPECT_EQ(a.target, "/api/v1/notes/7");  // Never the query string.
@@ -137,14 +136,16 @@ TEST_F(AuditHookTest, ALoginNamesTheUserOnSuccessAndNobodyOnFailure) {
   EXPECT_EQ(recs[1].status, 200);
 }
 
-TEST_F(AuditHookTest, TheLastForwardedForEntryIsPassedOn) {
+TEST_F(AuditHookTest, TheClientBehindATrustedProxyIsRecorded) {
   start_with_hook();
   send(Call("POST", "/api/v1/notes/1")
            .with_token(kAdminToken)
            .with_header("X-Forwarded-For", "198.51.100.1, 203.0.113.9 "));
   const auto recs = records();
   ASSERT_EQ(recs.size(), 1u);
-  EXPECT_EQ(recs[0].forwarded_for, "203.0.113.9");
+  // The test server's peer is 127.0.0.1, a trusted proxy by default: the last forwarded
+  // address that is not itself a trusted proxy is the client.
+  EXPECT_EQ(recs[0].client_address, "203.0.113.9");
 }
 
 TEST_F(AuditHookTest, AFailingHookIsLoggedAndTheAnswerStillGoesOut) {

@@ -34,20 +34,18 @@ TEST(AuthConfig, DefaultsWhenTheSectionIsAbsent) {
   EXPECT_EQ(c.logins.per_account, 5);
   EXPECT_EQ(c.logins.per_address, 20);
   EXPECT_EQ(c.logins.window, 15min);
-  EXPECT_TRUE(c.trusted_proxies.empty());
 }
 
 TEST(AuthConfig, ReadsEveryKey) {
   const auto c = read(
       "auth: {session_idle_minutes: 10, session_absolute_hours: 8, "
       "login_max_failures_per_account: 3, login_max_failures_per_address: 50, "
-      "login_window_minutes: 5, trusted_proxies: [127.0.0.1]}");
+      "login_window_minutes: 5}");
   EXPECT_EQ(c.sessions.idle, 10min);
   EXPECT_EQ(c.sessions.absolute, 8h);
   EXPECT_EQ(c.logins.per_account, 3);
   EXPECT_EQ(c.logins.per_address, 50);
   EXPECT_EQ(c.logins.window, 5min);
-  EXPECT_EQ(c.trusted_proxies, std::vector<std::string>{"127.0.0.1"});
   EXPECT_EQ(read("auth: {session_idle_seconds: 90}").sessions.idle, 90s);
 }
 

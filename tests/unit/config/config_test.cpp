@@ -127,6 +127,23 @@ TEST_F(ConfigTest, RefusesBrokenYamlWithItsPosition) {
   EXPECT_THAT(error_of(kMinimal, {"nonsense"}), HasSubstr("-D key=value"));
 }
 
+TEST_F(ConfigTest, OneListOfTrustedProxiesForEveryone) {
+  EXPECT_THAT(load_config(write(kMinimal), {}).http.trusted_proxies,
+              ElementsAre("127.0.0.1", "::1"));
+  EXPECT_THAT(
+      load_config(write(std::string(kMinimal) + "http: {trusted_proxies: [10.0.0.2]}\n"), {})
+          .http.trusted_proxies,
+      ElementsAre("10.0.0.2"));
+  EXPECT_THAT(error_of(std::string(kMinimal) + "http: {trusted_proxies: [10.0.0.2, nginx]}\n"),
+              HasSubstr("http.trusted_proxies[1]: expected an IP address such as 127.0.0.1, "
+                        "found 'nginx'"));
+  // The two lists of 1.x are refused with where they went.
+  for (const char* old : {"auth", "audit"}) {
+    EXPECT_THAT(error_of(std::string(kMinimal) + old + ": {trusted_proxies: [127.0.0.1]}\n"),
+                HasSubstr(std::string(old) + ".trusted_proxies: moved to http.trusted_proxies"));
+  }
+}
+
 TEST_F(ConfigTest, RefusesAnUnknownTimeZone) {
   EXPECT_THAT(error_of(kMinimal, {"timezone=Mars/Olympus"}),
               HasSubstr("timezone: unknown time zone"));

@@ -57,7 +57,34 @@ TEST_F(ServerTest, ParamsQueryAndHeadersReachTheHandler) {
   EXPECT_EQ(body->getValue<std::string>("x_custom"), "yes");
   EXPECT_EQ(body->getValue<std::string>("principal"), "key:admin");
   EXPECT_EQ(body->getValue<std::string>("request_id"), r.header("X-Request-Id"));
-  EXPECT_THAT(body->getValue<std::string>("client"), StartsWith("127.0.0.1:"));
+  EXPECT_EQ(body->getValue<std::string>("client"), "127.0.0.1");
+}
+
+TEST_F(ServerTest, TheClientBehindATrustedProxyIsTheForwardedAddress) {
+  // The test client connects from 127.0.0.1, which http.trusted_proxies trusts by default.
+  route("GET", "/api/v1/test/items/{id}", echo);
+  start();
+  auto client = [&](const std::string& forwarded) {
+    return send(Call("GET", "/api/v1/test/items/1")
+                    .with_header("X-Forwarded-For", forwarded)
+                    .with_token(kAdminToken))
+        .json()
+        ->getValue<std::string>("client");
+  };
+  EXPECT_EQ(client("203.0.113.9"), "203.0.113.9");
+  // A client's own X-Forwarded-For entries come first; the proxy appends the real peer.
+  EXPECT_EQ(client("198.51.100.1, 203.0.113.9"), "203.0.113.9");
+}
+
+TEST_F(ServerTest, WithoutTrustedProxiesXForwardedForIsIgnored) {
+  route("GET", "/api/v1/test/items/{id}", echo);
+  host::HttpServerOptions options;
+  options.trusted_proxies = {};
+  start(options);
+  const Reply r = send(Call("GET", "/api/v1/test/items/1")
+                           .with_header("X-Forwarded-For", "203.0.113.9")
+                           .with_token(kAdminToken));
+  EXPECT_EQ(r.json()->getValue<std::string>("client"), "127.0.0.1");
 }
 
 TEST_F(ServerTest, JsonBodyIsParsedAndAnswered) {

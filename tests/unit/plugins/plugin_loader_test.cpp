@@ -49,6 +49,7 @@ class UnusedContext : public hisx::sdk::Context {
   hisx::sdk::Notifier& notifier() override { fail(); }
   hisx::sdk::Metrics& metrics() override { fail(); }
   hisx::sdk::Services& services() override { fail(); }
+  hisx::sdk::Idempotency& idempotency() override { fail(); }
 };
 
 // A context that offers only the service registry.

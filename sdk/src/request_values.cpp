@@ -1,4 +1,4 @@
-#include "request_values.h"
+#include "hisx/request_values.h"
 
 #include <Poco/JSON/Array.h>
 
@@ -6,14 +6,13 @@
 
 #include "hisx/problem.h"
 
-namespace hisx::appointments {
+namespace hisx::sdk {
 
 namespace {
 
 [[noreturn]] void refuse(const std::string& field, const std::string& english,
                          const std::string& vietnamese) {
-  throw sdk::Problem::invalid(field,
-                              "'" + field + "' " + english + " / '" + field + "' " + vietnamese);
+  throw Problem::invalid(field, "'" + field + "' " + english + " / '" + field + "' " + vietnamese);
 }
 
 std::string range(long long min, long long max) {
@@ -26,6 +25,20 @@ std::string range_vi(long long min, long long max) {
 
 bool absent(const Poco::JSON::Object::Ptr& body, const std::string& field) {
   return !body->has(field) || body->isNull(field);
+}
+
+std::string listed(const std::vector<std::string>& allowed) {
+  std::string out;
+  for (const auto& a : allowed) out += (out.empty() ? "" : ", ") + a;
+  return out;
+}
+
+const std::string& one_of(const std::string& field, const std::string& value,
+                          const std::vector<std::string>& allowed) {
+  if (std::find(allowed.begin(), allowed.end(), value) == allowed.end()) {
+    refuse(field, "must be one of " + listed(allowed), "phải là một trong " + listed(allowed));
+  }
+  return value;
 }
 
 }  // namespace
@@ -125,7 +138,7 @@ long long parse_integer(const std::string& field, const std::string& text, long 
   return value;
 }
 
-LocalDate query_date(const sdk::Request& req, const std::string& field) {
+LocalDate query_date(const Request& req, const std::string& field) {
   const auto text = req.query(field);
   if (!text) refuse(field, "is required", "là bắt buộc");
   const auto date = parse_date(*text);
@@ -133,22 +146,56 @@ LocalDate query_date(const sdk::Request& req, const std::string& field) {
   return *date;
 }
 
-long long path_id(const sdk::Request& req, const std::string& name) {
+long long path_id(const Request& req, const std::string& name) {
   return parse_integer(name, req.param(name), 1, INT64_MAX);
 }
 
-std::optional<std::string> idempotency_key(const sdk::Request& req) {
+std::optional<std::string> idempotency_key(const Request& req) {
   constexpr std::size_t kMaxKey = 200;
   auto key = req.header("Idempotency-Key");
   if (!key) return std::nullopt;
   const bool printable =
       std::all_of(key->begin(), key->end(), [](char c) { return c > 0x20 && c < 0x7F; });
   if (key->empty() || key->size() > kMaxKey || !printable) {
-    throw sdk::Problem::invalid("Idempotency-Key",
-                                "Idempotency-Key must be 1 to 200 visible ASCII characters / "
-                                "Idempotency-Key phải gồm 1 đến 200 ký tự ASCII");
+    throw Problem::invalid("Idempotency-Key",
+                           "Idempotency-Key must be 1 to 200 visible ASCII characters / "
+                           "Idempotency-Key phải gồm 1 đến 200 ký tự ASCII");
   }
   return key;
 }
 
-}  // namespace hisx::appointments
+std::string json_enum(const Poco::JSON::Object::Ptr& body, const std::string& field,
+                      const std::vector<std::string>& allowed,
+                      std::optional<std::string> fallback) {
+  if (absent(body, field)) {
+    if (fallback) return *fallback;
+    refuse(field, "is required", "là bắt buộc");
+  }
+  const Poco::Dynamic::Var v = body->get(field);
+  if (!v.isString())
+    refuse(field, "must be one of " + listed(allowed), "phải là một trong " + listed(allowed));
+  return one_of(field, v.convert<std::string>(), allowed);
+}
+
+long long query_integer(const Request& req, const std::string& field, long long min, long long max,
+                        std::optional<long long> fallback) {
+  const auto text = req.query(field);
+  if (!text) {
+    if (fallback) return *fallback;
+    refuse(field, "is required", "là bắt buộc");
+  }
+  return parse_integer(field, *text, min, max);
+}
+
+std::string query_enum(const Request& req, const std::string& field,
+                       const std::vector<std::string>& allowed,
+                       std::optional<std::string> fallback) {
+  const auto text = req.query(field);
+  if (!text) {
+    if (fallback) return *fallback;
+    refuse(field, "is required", "là bắt buộc");
+  }
+  return one_of(field, *text, allowed);
+}
+
+}  // namespace hisx::sdk

@@ -1,4 +1,4 @@
-#include "auth/client_address.h"
+#include "http/client_address.h"
 
 #include <algorithm>
 #include <sstream>

@@ -5,11 +5,37 @@
 namespace hisx::sdk {
 
 Settings::Settings(std::map<std::string, std::string> scalars,
-                   std::map<std::string, std::vector<std::string>> lists)
-    : scalars_(std::move(scalars)), lists_(std::move(lists)) {}
+                   std::map<std::string, std::vector<std::string>> lists,
+                   std::map<std::string, std::string> secrets,
+                   std::map<std::string, std::string> secret_sources)
+    : scalars_(std::move(scalars)),
+      lists_(std::move(lists)),
+      secrets_(std::move(secrets)),
+      secret_sources_(std::move(secret_sources)) {}
 
 bool Settings::has(const std::string& key) const {
-  return scalars_.count(key) > 0 || lists_.count(key) > 0;
+  return scalars_.count(key) > 0 || lists_.count(key) > 0 || secrets_.count(key) > 0;
+}
+
+std::string Settings::secret(const std::string& key) const {
+  auto it = secrets_.find(key);
+  if (it == secrets_.end()) throw std::out_of_range("no secret setting '" + key + "'");
+  return it->second;
+}
+
+std::map<std::string, std::string> Settings::redacted() const {
+  std::map<std::string, std::string> out = scalars_;
+  for (const auto& [key, items] : lists_) {
+    std::string joined;
+    for (const auto& item : items) joined += (joined.empty() ? "" : ", ") + item;
+    out[key] = joined;
+  }
+  for (const auto& [key, value] : secrets_) {
+    auto source = secret_sources_.find(key);
+    out[key] = source == secret_sources_.end() || value.empty() ? "secret, not set"
+                                                                : "secret, from " + source->second;
+  }
+  return out;
 }
 
 std::string Settings::str(const std::string& key) const {

@@ -10,6 +10,7 @@ namespace {
 
 using ::testing::AllOf;
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 constexpr int kExitConfig = 78;
 constexpr int kExitSoftware = 70;
@@ -60,6 +61,16 @@ TEST(Refusals, MissingProfileFile) {
   EXPECT_EQ(r.exit_code, kExitConfig) << all_output(r);
   EXPECT_THAT(r.err, AllOf(HasSubstr("his_profile"), HasSubstr(missing.string()),
                            HasSubstr("does not exist")));
+}
+
+TEST(Refusals, ASecretWrittenIntoTheConfigurationNamesTheKeyAndWhereItGoes) {
+  ProcessResult r = refused({plugin_paths_with_fixtures(), "plugins.enabled=[good]",
+                             "plugins.settings.good.token=s3cr3t"});
+  EXPECT_EQ(r.exit_code, kExitConfig) << all_output(r);
+  EXPECT_THAT(r.err, AllOf(HasSubstr("plugins.settings.good.token"),
+                           HasSubstr("secrets never go in the configuration file"),
+                           HasSubstr("{env: NAME}")));
+  EXPECT_THAT(all_output(r), Not(HasSubstr("s3cr3t")));
 }
 
 TEST(Refusals, PluginBuiltForAnotherSdk) {

@@ -1,4 +1,6 @@
 // hisxd serves: health, readiness and the list of loaded plugins, as a client sees them.
+#include <fstream>
+
 #include "integration_support.h"
 
 namespace hisx::test::integration {
@@ -84,6 +86,26 @@ TEST(Serving, APluginSettingReachesThePlugin) {
   EXPECT_EQ(r.json()->getValue<std::string>("greeting"), "xin chào");
   // The his plugin is not enabled here, so its routes do not exist.
   expect_problem(host.client().get("/api/v1/his/departments", admin), 404, "not-found");
+}
+
+TEST(Serving, PluginSettingsAreListedWithSecretsShownOnlyByWhereTheyComeFrom) {
+  TempDir dir;
+  const auto secret_file = dir.path() / "good.token";
+  std::ofstream(secret_file) << "s3cr3t-value-9f2c\n";
+  HostProcess host(host_options({plugin_paths_with_fixtures(), "plugins.enabled=[good]",
+                                 "plugins.settings.good.greeting=xin chào",
+                                 "plugins.settings.good.token.file=" + secret_file.string()}));
+  host.start();
+  const std::string admin = create_key(host, "admin");
+  HttpResult r = host.client().get("/api/v1/host/plugins", admin);
+  ASSERT_EQ(r.status, 200) << r.body;
+  auto settings = plugin_named(r.json(), "good")->getObject("settings");
+  ASSERT_TRUE(settings) << r.body;
+  EXPECT_EQ(settings->getValue<std::string>("greeting"), "xin chào");
+  EXPECT_EQ(settings->getValue<std::string>("times"), "1");
+  EXPECT_EQ(settings->getValue<std::string>("token"), "secret, from file " + secret_file.string());
+  EXPECT_EQ(r.body.find("s3cr3t-value-9f2c"), std::string::npos);
+  EXPECT_EQ(host.output().find("s3cr3t-value-9f2c"), std::string::npos);
 }
 
 }  // namespace

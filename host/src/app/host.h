@@ -83,6 +83,11 @@ class Host {
   OutboxEventBus& events() { return *events_; }
   /// The job scheduler (after open_services()).
   JobScheduler& jobs() { return *jobs_; }
+  /// A plugin's validated settings (after load_plugins()), or null for an unknown plugin.
+  const sdk::Settings* settings_of(const std::string& plugin) const {
+    auto it = settings_.find(plugin);
+    return it == settings_.end() ? nullptr : &it->second;
+  }
   /// The services plugins published for each other.
   const ServiceRegistry& services() const { return service_registry_; }
   /// The notifier (after open_services()).

@@ -80,6 +80,12 @@ void add_host_routes(Host& host) {
                             services->add(service);
                           }
                           item->set("services", services);
+                          // Secrets show where they come from, never their value.
+                          Poco::JSON::Object::Ptr settings = new Poco::JSON::Object;
+                          if (const auto* s = host.settings_of(p.name)) {
+                            for (const auto& [key, text] : s->redacted()) settings->set(key, text);
+                          }
+                          item->set("settings", settings);
                           list->add(item);
                         }
                         Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
@@ -87,7 +93,8 @@ void add_host_routes(Host& host) {
                         body->set("plugins", list);
                         res.json(body);
                       },
-                      "The loaded plugins: name, version, SDK version, state, services published"});
+                      "The loaded plugins: name, version, SDK version, state, services, settings "
+                      "(secrets redacted)"});
 
   // Every registered route with the roles it admits: for administrators auditing access, and
   // for the test that walks the whole table proving deny-by-default.

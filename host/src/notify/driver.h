@@ -3,18 +3,22 @@
 #include <Poco/JSON/Object.h>
 
 #include <string>
+#include <vector>
+
+#include "hisx/notifier.h"
 
 namespace hisx::host {
 
 /// One message as a driver sends it.
 struct OutgoingMessage {
-  std::string id;                ///< The message id (receivers deduplicate on it).
-  std::string channel;           ///< The channel it was queued on.
-  std::string to;                ///< Recipient, as the driver expects it.
-  std::string subject;           ///< May be empty.
-  std::string text;              ///< The text.
-  Poco::JSON::Object::Ptr data;  ///< Extra template fields; may be null.
-  int attempt = 1;               ///< Which attempt this is (1 for the first).
+  std::string id;                              ///< The message id (receivers deduplicate on it).
+  std::string channel;                         ///< The channel it was queued on.
+  std::string to;                              ///< Recipient, as the driver expects it.
+  std::string subject;                         ///< May be empty.
+  std::string text;                            ///< The text.
+  Poco::JSON::Object::Ptr data;                ///< Extra template fields; may be null.
+  int attempt = 1;                             ///< Which attempt this is (1 for the first).
+  std::vector<sdk::Attachment> attachments{};  ///< Files sent with it (e-mail only).
 };
 
 /// What one attempt came to.
@@ -39,6 +43,8 @@ class Driver {
  public:
   virtual ~Driver();
   virtual Delivery deliver(const OutgoingMessage& message) = 0;
+  /// Whether messages of this channel may carry attachments (e-mail and the log do).
+  virtual bool takes_attachments() const { return false; }
 };
 
 /// The first `max_bytes` of a remote answer, for an error reason: control characters become

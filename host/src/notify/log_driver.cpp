@@ -28,6 +28,10 @@ Delivery LogDriver::deliver(const OutgoingMessage& message) {
   std::string line = "[" + message.channel + "] to " + message.to;
   if (!message.subject.empty()) line += " subject \"" + one_line(message.subject) + "\"";
   line += ": " + one_line(message.text) + " (id " + message.id + ")";
+  for (const auto& file : message.attachments) {
+    line += " [attached " + one_line(file.filename) + ", " + std::to_string(file.content.size()) +
+            " bytes]";
+  }
   log.information(line);
   return Delivery::sent();
 }

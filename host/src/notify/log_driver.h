@@ -9,6 +9,7 @@ namespace hisx::host {
 class LogDriver final : public Driver {
  public:
   Delivery deliver(const OutgoingMessage& message) override;
+  bool takes_attachments() const override { return true; }
 };
 
 }  // namespace hisx::host

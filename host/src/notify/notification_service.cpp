@@ -1,5 +1,6 @@
 #include "notify/notification_service.h"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace hisx::host {
@@ -23,6 +24,44 @@ NotificationService::NotificationService(sdk::Database& store, const sdk::Clock&
 
 NotificationService::~NotificationService() { stop(); }
 
+namespace {
+
+constexpr std::size_t kMaxAttachmentBytes = 10 * 1024 * 1024;
+
+void check_attachments(const sdk::Message& message, const Driver& driver) {
+  if (message.attachments.empty()) return;
+  if (!driver.takes_attachments()) {
+    throw std::invalid_argument("channel '" + message.channel +
+                                "' cannot carry attachments; send files through an e-mail "
+                                "(smtp) channel");
+  }
+  std::size_t total = 0;
+  for (const auto& file : message.attachments) {
+    const bool plain_name = !file.filename.empty() && file.filename.size() <= 255 &&
+                            file.filename.find_first_of("/\\") == std::string::npos &&
+                            std::none_of(file.filename.begin(), file.filename.end(), [](char c) {
+                              return static_cast<unsigned char>(c) < 0x20 || c == 0x7F;
+                            });
+    if (!plain_name) {
+      throw std::invalid_argument("attachment name '" + file.filename +
+                                  "' must be 1 to 255 characters without folders or control "
+                                  "characters");
+    }
+    if (file.content_type.empty() || file.content_type.size() > 100 ||
+        file.content_type.find('/') == std::string::npos) {
+      throw std::invalid_argument("attachment '" + file.filename +
+                                  "' needs a content type such as application/pdf");
+    }
+    total += file.content.size();
+  }
+  if (total > kMaxAttachmentBytes) {
+    throw std::invalid_argument("attachments of " + std::to_string(total) +
+                                " bytes exceed the 10 MB a message may carry");
+  }
+}
+
+}  // namespace
+
 std::string NotificationService::send(soci::session& store_tx, const sdk::Message& message) {
   if (drivers_.find(message.channel) == drivers_.end()) {
     std::string names;
@@ -42,6 +81,7 @@ std::string NotificationService::send(soci::session& store_tx, const sdk::Messag
   if (message.dedupe_key.size() > 200) {
     throw std::invalid_argument("the dedupe key is longer than 200 characters");
   }
+  check_attachments(message, *drivers_.at(message.channel));
   return store_.insert(store_tx, message, clock_.now());
 }
 

@@ -1,5 +1,7 @@
 #include "notify/notification_store.h"
 
+#include <Poco/Base64Decoder.h>
+#include <Poco/Base64Encoder.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/JSON/Stringifier.h>
 #include <Poco/UUIDGenerator.h>
@@ -130,7 +132,37 @@ std::string NotificationStore::insert(soci::session& tx, const sdk::Message& mes
         soci::into(existing);
     return existing;
   }
+  for (std::size_t i = 0; i < message.attachments.size(); ++i) {
+    const sdk::Attachment& file = message.attachments[i];
+    std::ostringstream encoded;
+    Poco::Base64Encoder encoder(encoded);
+    encoder.rdbuf()->setLineLength(0);
+    encoder << file.content;
+    encoder.close();
+    const int position = static_cast<int>(i);
+    std::string filename = file.filename, content_type = file.content_type, content = encoded.str();
+    tx << "INSERT INTO hisx_host_notification_files (message_id, position, filename, "
+          "content_type, content_base64) VALUES (:id, :position, :filename, :type, :content)",
+        soci::use(id), soci::use(position), soci::use(filename), soci::use(content_type),
+        soci::use(content);
+  }
   return id;
+}
+
+std::vector<sdk::Attachment> NotificationStore::attachments(const std::string& id) const {
+  soci::session s(store_.pool());
+  soci::rowset<soci::row> rows =
+      (s.prepare << "SELECT filename, content_type, content_base64 FROM "
+                    "hisx_host_notification_files WHERE message_id = :id ORDER BY position",
+       soci::use(id));
+  std::vector<sdk::Attachment> out;
+  for (const auto& row : rows) {
+    std::istringstream encoded(row.get<std::string>(2));
+    Poco::Base64Decoder decoder(encoded);
+    std::string content{std::istreambuf_iterator<char>(decoder), std::istreambuf_iterator<char>()};
+    out.push_back({row.get<std::string>(0), row.get<std::string>(1), std::move(content)});
+  }
+  return out;
 }
 
 std::optional<Notification> NotificationStore::find(const std::string& id) const {

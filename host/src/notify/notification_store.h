@@ -58,6 +58,8 @@ class NotificationStore {
 
   /// The message with `id`, if any.
   std::optional<Notification> find(const std::string& id) const;
+  /// The files queued with message `id`, in order.
+  std::vector<sdk::Attachment> attachments(const std::string& id) const;
   /// Messages matching `filter`, newest first.
   std::vector<Notification> list(const NotificationFilter& filter) const;
   /// How many messages are in each state (states with none are absent).

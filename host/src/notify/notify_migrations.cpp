@@ -27,10 +27,22 @@ CREATE INDEX hisx_host_notifications_due ON hisx_host_notifications (state, next
 CREATE INDEX hisx_host_notifications_created ON hisx_host_notifications (created_at);
 )";
 
+// Attachments, base64 text so that every backend stores them in a plain TEXT column.
+constexpr const char* kAttachments = R"(CREATE TABLE hisx_host_notification_files (
+  message_id VARCHAR(36) NOT NULL,
+  position INTEGER NOT NULL,
+  filename VARCHAR(255) NOT NULL,
+  content_type VARCHAR(100) NOT NULL,
+  content_base64 TEXT NOT NULL,
+  PRIMARY KEY (message_id, position)
+);
+)";
+
 }  // namespace
 
 std::vector<sdk::Migration> notify_migrations() {
-  return {{1, "create notifications", kCreate, {}, {}}};
+  return {{1, "create notifications", kCreate, {}, {}},
+          {2, "create notification files", kAttachments, {}, {}}};
 }
 
 }  // namespace hisx::host

@@ -72,8 +72,8 @@ void Sender::deliver_one(const Notification& n) {
                                 "' is not configured (notify.channels) on host " + owner_);
   } else {
     try {
-      delivery =
-          driver->second->deliver({n.id, n.channel, n.to, n.subject, n.text, n.data, n.attempts});
+      delivery = driver->second->deliver(
+          {n.id, n.channel, n.to, n.subject, n.text, n.data, n.attempts, store_.attachments(n.id)});
     } catch (const std::exception& e) {
       delivery = Delivery::retry(e.what());
     }

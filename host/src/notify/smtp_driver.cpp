@@ -7,6 +7,7 @@
 #include <Poco/Net/SecureSMTPClientSession.h>
 #include <Poco/Net/SocketAddress.h>
 #include <Poco/Net/StreamSocket.h>
+#include <Poco/Net/StringPartSource.h>
 
 #include <memory>
 
@@ -69,8 +70,20 @@ Delivery SmtpDriver::deliver(const OutgoingMessage& message) {
         Poco::Timestamp::fromEpochTime(std::chrono::system_clock::to_time_t(clock_.now())));
     mail.set("Message-ID", "<" + message.id + "@hisx>");
     mail.set("X-Hisx-Message-Id", message.id);
-    mail.setContentType("text/plain; charset=UTF-8");
-    mail.setContent(message.text, Poco::Net::MailMessage::ENCODING_QUOTED_PRINTABLE);
+    if (message.attachments.empty()) {
+      mail.setContentType("text/plain; charset=UTF-8");
+      mail.setContent(message.text, Poco::Net::MailMessage::ENCODING_QUOTED_PRINTABLE);
+    } else {
+      // multipart/mixed: the text first, then each file in base64.
+      mail.addContent(new Poco::Net::StringPartSource(message.text, "text/plain; charset=UTF-8"),
+                      Poco::Net::MailMessage::ENCODING_QUOTED_PRINTABLE);
+      for (const auto& file : message.attachments) {
+        mail.addAttachment(
+            encode_mime_header(file.filename),
+            new Poco::Net::StringPartSource(file.content, file.content_type, file.filename),
+            Poco::Net::MailMessage::ENCODING_BASE64);
+      }
+    }
     session->sendMessage(mail);
     try {
       session->close();

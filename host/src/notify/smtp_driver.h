@@ -16,6 +16,7 @@ class SmtpDriver final : public Driver {
  public:
   SmtpDriver(SmtpConfig config, const sdk::Clock& clock);
   Delivery deliver(const OutgoingMessage& message) override;
+  bool takes_attachments() const override { return true; }
 
  private:
   SmtpConfig config_;

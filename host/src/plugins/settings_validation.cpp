@@ -1,5 +1,8 @@
 #include "plugins/settings_validation.h"
 
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <sstream>
 
 #include "config/config.h"
@@ -20,6 +23,8 @@ const char* type_name(sdk::SettingType t) {
       return "true or false";
     case sdk::SettingType::kStringList:
       return "a list, e.g. [a, b]";
+    case sdk::SettingType::kSecret:
+      return "a secret given as {env: NAME} or {file: /path}";
   }
   return "a value";
 }
@@ -41,6 +46,7 @@ bool valid_scalar(sdk::SettingType t, std::string& text) {
         if (text == "no" || text == "off") text = "false";
         return text == "true" || text == "false";
       case sdk::SettingType::kStringList:
+      case sdk::SettingType::kSecret:
         return false;
     }
   } catch (const std::exception&) {
@@ -60,6 +66,45 @@ std::vector<std::string> split_commas(const std::string& text) {
   return out;
 }
 
+struct Secret {
+  std::string value;
+  std::string source;  // "environment variable NAME" or "file PATH"
+};
+
+// A secret setting `key`: {env: NAME} or {file: PATH} (relative to the configuration file's
+// folder), never the value itself.
+Secret read_secret(const std::string& file, const std::string& key, const YAML::Node& value) {
+  if (!value.IsMap()) {
+    throw ConfigError(file, key,
+                      "secrets never go in the configuration file; name where the secret is: "
+                      "{env: NAME} for an environment variable, or {file: /path} for a file "
+                      "readable by the hisx user only");
+  }
+  const YAML::Node env = value["env"], path = value["file"];
+  if (value.size() != 1 || (!env && !path)) {
+    throw ConfigError(file, key, "expected exactly one of {env: NAME} or {file: /path}");
+  }
+  if (env) {
+    const std::string name = env.as<std::string>();
+    const char* text = std::getenv(name.c_str());
+    if (text == nullptr) {
+      throw ConfigError(file, key + ".env",
+                        "the environment variable " + name +
+                            " is not set; export it before "
+                            "starting hisx");
+    }
+    return {text, "environment variable " + name};
+  }
+  std::filesystem::path where = path.as<std::string>();
+  if (where.is_relative()) where = std::filesystem::path(file).parent_path() / where;
+  std::ifstream in(where);
+  if (!in) throw ConfigError(file, key + ".file", "cannot read " + where.string());
+  std::string line;
+  std::getline(in, line);
+  while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+  return {line, "file " + where.string()};
+}
+
 }  // namespace
 
 sdk::Settings validate_settings(const std::string& file, const std::string& plugin,
@@ -68,6 +113,7 @@ sdk::Settings validate_settings(const std::string& file, const std::string& plug
   const std::string prefix = "plugins.settings." + plugin;
   std::map<std::string, std::string> scalars;
   std::map<std::string, std::vector<std::string>> lists;
+  std::map<std::string, std::string> secrets, secret_sources;
   const bool given = node.IsDefined() && !node.IsNull();
   if (given && !node.IsMap()) throw ConfigError(file, prefix, "expected a map of settings");
   if (given) {
@@ -93,6 +139,14 @@ sdk::Settings validate_settings(const std::string& file, const std::string& plug
       throw ConfigError(file, key,
                         "missing; plugin '" + plugin + "' needs " + type_name(spec.type) + ": " +
                             spec.description);
+    }
+    if (spec.type == sdk::SettingType::kSecret) {
+      secrets[spec.key] = "";
+      if (!present) continue;
+      Secret secret = read_secret(file, key, value);
+      secrets[spec.key] = std::move(secret.value);
+      secret_sources[spec.key] = std::move(secret.source);
+      continue;
     }
     if (spec.type == sdk::SettingType::kStringList) {
       if (!present) {
@@ -123,7 +177,8 @@ sdk::Settings validate_settings(const std::string& file, const std::string& plug
     }
     scalars[spec.key] = text;
   }
-  return sdk::Settings(std::move(scalars), std::move(lists));
+  return sdk::Settings(std::move(scalars), std::move(lists), std::move(secrets),
+                       std::move(secret_sources));
 }
 
 }  // namespace hisx::host

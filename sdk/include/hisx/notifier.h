@@ -5,10 +5,18 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "hisx/export.h"
 
 namespace hisx::sdk {
+
+/// A file sent with a message, such as the daily report as a PDF. Since 2.0.
+struct Attachment {
+  std::string filename;      ///< e.g. "bao-cao-2026-12-01.pdf": no folders, no control characters.
+  std::string content_type;  ///< e.g. "application/pdf".
+  std::string content;       ///< The file's bytes.
+};
 
 /// A message to a patient or staff member.
 struct Message {
@@ -18,6 +26,9 @@ struct Message {
   std::string text;     ///< The message text (Vietnamese first).
   Poco::JSON::Object::Ptr data;  ///< Extra fields for the driver's body template; may be null.
   std::string dedupe_key;  ///< When not empty, a second message with the same key is not queued.
+  /// Files sent with the message: by e-mail (SMTP channels) only, at most 10 MB in all.
+  /// Since 2.0.
+  std::vector<Attachment> attachments{};
 };
 
 /// Where a message is.
@@ -39,7 +50,8 @@ class HISX_SDK_API Notifier {
   /// Queues `message` inside the caller's store transaction; it is sent after the commit,
   /// at least once (receivers deduplicate on the id). Returns the message id (the existing
   /// one when `dedupe_key` was already used). Throws std::invalid_argument for a channel
-  /// that is not configured or an empty `to` or `text`.
+  /// that is not configured, an empty `to` or `text`, or attachments on a channel that cannot
+  /// carry them (webhooks) or that are too large or badly named.
   virtual std::string send(soci::session& store_tx, const Message& message) = 0;
   /// The state of a message, or nothing for an unknown id.
   virtual std::optional<MessageStatus> status(const std::string& id) const = 0;

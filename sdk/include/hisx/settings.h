@@ -9,7 +9,19 @@
 namespace hisx::sdk {
 
 /// Type of a plugin setting, checked by the host before the plugin starts.
-enum class SettingType { kString, kInteger, kNumber, kBoolean, kStringList };
+enum class SettingType {
+  kString,
+  kInteger,
+  kNumber,
+  kBoolean,
+  kStringList,
+  /// A password, key or token: never in the configuration file itself, which may be read by
+  /// many. The file names where it is, `{env: NAME}` (an environment variable) or
+  /// `{file: /etc/hisx/secret}` (a file readable by the service user only); a plain value is
+  /// refused. Read with Settings::secret(); listings and logs show where it came from, never
+  /// the value. Since 2.0.
+  kSecret,
+};
 
 /// One setting a plugin accepts under `plugins.settings.<plugin>` in the configuration.
 struct SettingSpec {
@@ -25,9 +37,12 @@ struct SettingSpec {
 class HISX_SDK_API Settings {
  public:
   Settings() = default;
-  /// Built by the host from validated scalar values and lists.
+  /// Built by the host from validated scalar values and lists, and the secrets with where
+  /// each came from ("environment variable NAME", "file PATH").
   Settings(std::map<std::string, std::string> scalars,
-           std::map<std::string, std::vector<std::string>> lists);
+           std::map<std::string, std::vector<std::string>> lists,
+           std::map<std::string, std::string> secrets = {},
+           std::map<std::string, std::string> secret_sources = {});
 
   bool has(const std::string& key) const;                       ///< Declared and present.
   std::string str(const std::string& key) const;                ///< String setting.
@@ -35,10 +50,18 @@ class HISX_SDK_API Settings {
   double number(const std::string& key) const;                  ///< Number setting.
   bool boolean(const std::string& key) const;                   ///< Boolean setting.
   std::vector<std::string> list(const std::string& key) const;  ///< String list setting.
+  /// Secret setting; "" when it is optional and not given. Since 2.0.
+  std::string secret(const std::string& key) const;
+  /// Every setting as text, for listings: lists joined with ", ", secrets replaced by where
+  /// they come from ("secret, from environment variable FAST_LANE_KEY") or "secret, not set".
+  /// Since 2.0.
+  std::map<std::string, std::string> redacted() const;
 
  private:
   std::map<std::string, std::string> scalars_;
   std::map<std::string, std::vector<std::string>> lists_;
+  std::map<std::string, std::string> secrets_;
+  std::map<std::string, std::string> secret_sources_;
 };
 
 }  // namespace hisx::sdk

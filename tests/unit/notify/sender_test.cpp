@@ -9,6 +9,7 @@
 #include "db/migrator.h"
 #include "notify/notification_service.h"
 #include "notify/notify_migrations.h"
+#include "support/smtp_sink.h"
 #include "support/webhook_sink.h"
 #include "unit/db/test_database.h"
 
@@ -106,6 +107,57 @@ TEST_P(SenderTest, QueuesInTheCallersTransactionAndSendsOnce) {
   // Sent is final: nothing more to do.
   EXPECT_EQ(notifier->deliver_due(), 0);
   EXPECT_EQ(sink_.requests().size(), 1u);
+}
+
+TEST_P(SenderTest, AttachmentsAreKeptWithTheMessageAndSentByEmail) {
+  test::SmtpSink smtp;
+  NotifyConfig c = config();
+  ChannelConfig email;
+  email.name = "email";
+  email.driver = DriverKind::kSmtp;
+  email.smtp.host = "127.0.0.1";
+  email.smtp.port = smtp.port();
+  email.smtp.from = "hisx@benhvien.vn";
+  email.smtp.timeout = milliseconds(5000);
+  c.channels["email"] = email;
+  auto notifier = service(c);
+  sdk::Message m;
+  m.channel = "email";
+  m.to = "giamdoc@benhvien.vn";
+  m.subject = "Báo cáo ngày 01/12/2026";
+  m.text = "Kính gửi Ban Giám đốc, báo cáo ngày đính kèm.";
+  const std::string pdf = std::string("%PDF-1.5\n\0\xff", 12) + std::string(3000, 'x');
+  m.attachments = {{"bao-cao-2026-12-01.pdf", "application/pdf", pdf}};
+  const std::string id = send(*notifier, m);
+  EXPECT_EQ(notifier->deliver_due(), 1);
+  EXPECT_EQ(notifier->status(id)->state, "sent") << notifier->status(id)->last_error;
+  auto mails = smtp.mails();
+  ASSERT_EQ(mails.size(), 1u);
+  EXPECT_THAT(mails[0].data, HasSubstr("bao-cao-2026-12-01.pdf"));
+  EXPECT_THAT(mails[0].header("Content-Type"), HasSubstr("multipart/mixed"));
+}
+
+TEST_P(SenderTest, AttachmentsAreRefusedWhereTheyCannotGoOrAreMisnamed) {
+  auto notifier = service(config());
+  auto refusal = [&](sdk::Message m) {
+    try {
+      send(*notifier, m);
+    } catch (const std::invalid_argument& e) {
+      return std::string(e.what());
+    }
+    return std::string("(queued)");
+  };
+  sdk::Message m = sms("Kết quả xét nghiệm");
+  m.attachments = {{"ket-qua.pdf", "application/pdf", "%PDF"}};
+  EXPECT_THAT(refusal(m), HasSubstr("channel 'sms' cannot carry attachments"));
+  m.channel = "push";  // the log driver takes them
+  m.attachments = {{"../../etc/passwd", "text/plain", "x"}};
+  EXPECT_THAT(refusal(m), HasSubstr("without folders or control characters"));
+  m.attachments = {{"ket-qua.pdf", "pdf", "x"}};
+  EXPECT_THAT(refusal(m), HasSubstr("needs a content type"));
+  m.attachments = {{"lon.bin", "application/octet-stream", std::string(10 * 1024 * 1024 + 1, 'x')}};
+  EXPECT_THAT(refusal(m), HasSubstr("exceed the 10 MB"));
+  EXPECT_EQ(rows(), 0);
 }
 
 TEST_P(SenderTest, ARolledBackSendLeavesNoMessage) {

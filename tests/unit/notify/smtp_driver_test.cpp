@@ -2,7 +2,12 @@
 #include "notify/smtp_driver.h"
 
 #include <Poco/Environment.h>
+#include <Poco/Net/MailMessage.h>
+#include <Poco/Net/PartHandler.h>
+#include <Poco/StreamCopier.h>
 #include <gmock/gmock.h>
+
+#include <sstream>
 
 #include "support/port.h"
 #include "support/smtp_sink.h"
@@ -73,6 +78,55 @@ TEST(SmtpDriver, SendsAUtf8MailThatArrivesIntact) {
   EXPECT_EQ(mail.header("Message-ID"), "<" + message().id + "@hisx>");
   EXPECT_THAT(mail.header("To"), HasSubstr("bs.tran@benhvien.vn"));
   EXPECT_EQ(crlf_to_lf(test::decode_quoted_printable(mail.body())), message().text + "\n");
+}
+
+// The parts of a received mail as a MIME reader sees them (Poco's MailMessage parser).
+struct ReadPart {
+  std::string content_type;
+  std::string disposition;
+  std::string content;
+};
+
+class CollectParts : public Poco::Net::PartHandler {
+ public:
+  void handlePart(const Poco::Net::MessageHeader& header, std::istream& stream) override {
+    ReadPart part;
+    part.content_type = header.get("Content-Type", "");
+    part.disposition = header.get("Content-Disposition", "");
+    Poco::StreamCopier::copyToString(stream, part.content);
+    parts.push_back(std::move(part));
+  }
+  std::vector<ReadPart> parts;
+};
+
+TEST(SmtpDriver, AttachmentsArriveAsMimePartsWithTheirNamesAndBytes) {
+  SmtpSink sink;
+  sdk::ManualClock clock(kNow);
+  SmtpDriver driver(config_for(sink.port()), clock);
+  OutgoingMessage m = message();
+  const std::string pdf =
+      std::string("%PDF-1.5\n\0\x01\xff\xfe binary", 22) + std::string(5000, '\x80');
+  m.attachments = {{"bao-cao-ngay-2026-12-01.pdf", "application/pdf", pdf},
+                   {"chi-tieu.csv", "text/csv", "khoa,ty_le\nNội,80%\n"}};
+  ASSERT_EQ(driver.deliver(m).outcome, Delivery::Outcome::kSent);
+
+  auto mails = sink.mails();
+  ASSERT_EQ(mails.size(), 1u);
+  EXPECT_THAT(mails[0].header("Content-Type"), HasSubstr("multipart/mixed"));
+  std::istringstream raw(mails[0].data);
+  Poco::Net::MailMessage read;
+  CollectParts parts;
+  read.read(raw, parts);
+  // The text comes first; each file follows with its name and its exact bytes.
+  ASSERT_EQ(parts.parts.size(), 3u);
+  EXPECT_THAT(parts.parts[0].content_type, HasSubstr("text/plain"));
+  EXPECT_EQ(crlf_to_lf(parts.parts[0].content), message().text);
+  EXPECT_THAT(parts.parts[1].content_type, HasSubstr("application/pdf"));
+  EXPECT_THAT(parts.parts[1].disposition, HasSubstr("attachment"));
+  EXPECT_THAT(parts.parts[1].disposition, HasSubstr("bao-cao-ngay-2026-12-01.pdf"));
+  EXPECT_EQ(parts.parts[1].content, pdf);
+  EXPECT_THAT(parts.parts[2].content_type, HasSubstr("text/csv"));
+  EXPECT_EQ(parts.parts[2].content, "khoa,ty_le\nNội,80%\n");
 }
 
 TEST(SmtpDriver, AVietnameseSenderNameIsEncodedTheAddressKept) {

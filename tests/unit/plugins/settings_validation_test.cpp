@@ -61,3 +61,39 @@ TEST(SettingsValidation, RefusesAnUnknownKeyListingTheKnownOnes) {
   EXPECT_THAT(error, HasSubstr("plugins.settings.appointments.hotlien"));
   EXPECT_THAT(error, HasSubstr("hotline, quota_percent, confirm, channels"));
 }
+
+TEST(SettingsValidation, SecretsComeFromTheEnvironmentOrAFileNeverTheFileItself) {
+  const std::vector<SettingSpec> specs = {
+      {"webhook_secret", SettingType::kSecret, true, "", "Signs payment webhooks"},
+      {"api_token", SettingType::kSecret, false, "", "Optional token"}};
+  ::setenv("HISX_TEST_WEBHOOK_SECRET", "whsec-123", 1);
+  auto s =
+      validate_settings("hisx.yaml", "fast_lane",
+                        YAML::Load("{webhook_secret: {env: HISX_TEST_WEBHOOK_SECRET}}"), specs);
+  EXPECT_EQ(s.secret("webhook_secret"), "whsec-123");
+  EXPECT_EQ(s.secret("api_token"), "");
+  EXPECT_EQ(s.redacted().at("webhook_secret"),
+            "secret, from environment variable HISX_TEST_WEBHOOK_SECRET");
+  EXPECT_EQ(s.redacted().at("api_token"), "secret, not set");
+  for (const auto& [key, text] : s.redacted()) EXPECT_EQ(text.find("whsec-123"), std::string::npos);
+
+  auto error = [&](const std::string& yaml) {
+    try {
+      validate_settings("hisx.yaml", "fast_lane", YAML::Load(yaml), specs);
+    } catch (const ConfigError& e) {
+      return std::string(e.what());
+    }
+    return std::string("(accepted)");
+  };
+  EXPECT_THAT(error("{webhook_secret: whsec-123}"),
+              HasSubstr("plugins.settings.fast_lane.webhook_secret: secrets never go in the "
+                        "configuration file"));
+  EXPECT_THAT(error("{webhook_secret: {env: HISX_TEST_NOT_SET_ANYWHERE}}"),
+              HasSubstr("webhook_secret.env: the environment variable HISX_TEST_NOT_SET_ANYWHERE "
+                        "is not set"));
+  EXPECT_THAT(error("{webhook_secret: {file: /nonexistent/secret}}"),
+              HasSubstr("webhook_secret.file: cannot read /nonexistent/secret"));
+  EXPECT_THAT(error("{webhook_secret: {env: A, file: /b}}"),
+              HasSubstr("expected exactly one of {env: NAME} or {file: /path}"));
+  EXPECT_THAT(error("{}"), HasSubstr("webhook_secret: missing"));
+}

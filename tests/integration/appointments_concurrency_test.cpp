@@ -43,6 +43,43 @@ class AppointmentsConcurrency : public AppointmentsTest {
   }
 };
 
+TEST_F(AppointmentsConcurrency, ABookingWaitsForAClosureBeingWrittenAndThenSeesIt) {
+  const auto ids = bookable_slots(1, 5);
+  // A closure of clinic 1 on the booking day is being written, as the closure route writes it:
+  // its transaction holds the clinic's row (PostgreSQL) or the write lock (SQLite).
+  auto admin_tx = store();
+  soci::transaction tx(*admin_tx);
+  if (backend_.name == "postgresql") {
+    long long locked = 0;
+    *admin_tx << "SELECT clinic_id FROM hisx_appointments_clinics WHERE clinic_id = 1 FOR UPDATE",
+        soci::into(locked);
+  }
+  const std::string day = booking_day();
+  *admin_tx << "INSERT INTO hisx_appointments_closures (clinic_id, from_date, to_date, reason, "
+               "created_at, created_by) VALUES (1, :d, :d2, 'Mất điện', '2026-01-01T00:00:00Z', "
+               "'user:1')",
+      soci::use(day), soci::use(day);
+
+  std::atomic<bool> answered{false};
+  HttpResult booking;
+  std::thread patient([&] {
+    HttpClient client("127.0.0.1", host().port(), std::chrono::seconds(60));
+    booking = client.post("/api/v1/appointments/bookings", booking_body(7, ids[0], "phone"),
+                          key("call_center"));
+    answered = true;
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+  const bool answered_before_commit = answered;
+  tx.commit();
+  patient.join();
+  // It waited for the closure and then refused: no booking on a closed day.
+  EXPECT_FALSE(answered_before_commit) << booking.body;
+  expect_problem(booking, 409, "clinic-closed");
+  long long bookings = -1;
+  *store() << "SELECT COUNT(*) FROM hisx_appointments_bookings", soci::into(bookings);
+  EXPECT_EQ(bookings, 0);
+}
+
 TEST_F(AppointmentsConcurrency, SixtyFourPatientsRaceForFivePlaces) {
   const auto ids = bookable_slots(1, 5);
   const long long target = ids[0];

@@ -47,6 +47,8 @@ void add_admin_closure_routes(Environment& env) {
                 Closure c = read_closure(req.json());
                 long long affected = 0;
                 sdk::with_transaction(e->context.store(), [&](soci::session& s) {
+                  // Bookings of the clinic wait for this closure, and see it.
+                  lock_clinics_for_closure(s, e->context.store().backend(), c.clinic_id);
                   if (c.clinic_id && !find_clinic_rules(s, *c.clinic_id)) {
                     throw sdk::Problem::invalid(
                         "clinic_id", "Clinic " + std::to_string(*c.clinic_id) +

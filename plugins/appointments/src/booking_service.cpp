@@ -40,7 +40,8 @@ std::pair<Slot, ClinicRules> check_slot(Environment& env, soci::session& s,
   return {*slot, *rules};
 }
 
-// The checks that need no transaction; returns the slot and the clinic's rules.
+// The checks before the transaction (the HIS patient lookup among them, so that no HIS
+// session is leased inside the store transaction); returns the slot and the clinic's rules.
 std::pair<Slot, ClinicRules> check_request(Environment& env, const sdk::Principal& who,
                                            const BookingRequest& request) {
   if (!role_may_use(who.role, request.channel)) {
@@ -117,6 +118,10 @@ sdk::WriteAnswer book(Environment& env, const sdk::Request& req, const BookingRe
   if (auto answer = env.context.idempotency().replayed(req, "bookings", text)) return *answer;
   const auto [slot, rules] = check_request(env, who, request);
   return env.context.idempotency().run(req, "bookings", text, [&](soci::session& s) {
+    // The checks again, inside the transaction and after the clinic's lock: a closure or a
+    // change of the clinic's rules made meanwhile is seen (lock_clinic_for_booking()).
+    lock_clinic_for_booking(s, env.context.store().backend(), slot.clinic_id);
+    check_slot(env, s, request);
     const Booking b = place_booking(env, s, who.id, request, slot);
     return sdk::WriteAnswer{201, to_text(booking_json(b, env.zone)), false};
   });
@@ -124,6 +129,9 @@ sdk::WriteAnswer book(Environment& env, const sdk::Request& req, const BookingRe
 
 Booking book_in_transaction(Environment& env, soci::session& store_tx, const std::string& by,
                             const BookingRequest& request) {
+  if (auto slot = find_slot(store_tx, request.slot_id)) {
+    lock_clinic_for_booking(store_tx, env.context.store().backend(), slot->clinic_id);
+  }
   const auto checked = check_slot(env, store_tx, request);
   return place_booking(env, store_tx, by, request, checked.first);
 }

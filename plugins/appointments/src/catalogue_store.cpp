@@ -86,4 +86,30 @@ void save_clinic_rules(soci::session& s, const ClinicRules& rules, const std::st
       soci::use(cutoff, cutoff_ind), soci::use(active), soci::use(now), soci::use(by);
 }
 
+void lock_clinic_for_booking(soci::session& s, const std::string& backend, long long clinic_id) {
+  if (backend != "postgresql") return;
+  long long locked = 0;
+  s << "SELECT clinic_id FROM hisx_appointments_clinics WHERE clinic_id = :id FOR SHARE",
+      soci::use(clinic_id), soci::into(locked);
+}
+
+void lock_clinics_for_closure(soci::session& s, const std::string& backend,
+                              std::optional<long long> clinic_id) {
+  if (backend != "postgresql") return;
+  if (clinic_id) {
+    long long locked = 0;
+    s << "SELECT clinic_id FROM hisx_appointments_clinics WHERE clinic_id = :id FOR UPDATE",
+        soci::use(*clinic_id), soci::into(locked);
+    return;
+  }
+  // Every row of the catalogue, in one statement (PostgreSQL locks the rows it returns).
+  std::vector<long long> ids(64);
+  soci::statement st = (s.prepare << "SELECT clinic_id FROM hisx_appointments_clinics "
+                                     "ORDER BY clinic_id FOR UPDATE",
+                        soci::into(ids));
+  st.execute();
+  while (st.fetch()) {
+  }
+}
+
 }  // namespace hisx::appointments

@@ -127,7 +127,9 @@ void Host::load_plugins() {
 
 void Host::open_services() {
   // Staff accounts: users, sessions and the auth routes (roles: after load_plugins()).
-  accounts_ = std::make_unique<Accounts>(*store_, *clock_, read_auth_config(*config_.reader));
+  AuthConfig auth = read_auth_config(*config_.reader);
+  auth.signing_key_home = {config_.store_is_his, config_.data_dir};
+  accounts_ = std::make_unique<Accounts>(*store_, *clock_, std::move(auth));
   add_auth_routes(routes_, *accounts_, roles());
   // Metrics first: the other services count into it.
   metrics_ = std::make_unique<MetricsRegistry>();

@@ -86,7 +86,7 @@ void Accounts::set_password(const std::string& username, const std::string& pass
 const SessionTokenCodec& Accounts::codec() {
   // A failure (database down) leaves the flag unset: the next request tries again.
   std::call_once(codec_once_, [this] {
-    codec_ = std::make_unique<SessionTokenCodec>(load_signing_secret(store_, clock_));
+    codec_ = std::make_unique<SessionTokenCodec>(load_signing_secret(store_, clock_, config_));
   });
   return *codec_;
 }

@@ -1,7 +1,11 @@
 #include "auth/signing_secret.h"
 
+#include <fcntl.h>
 #include <sodium.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include <fstream>
 #include <stdexcept>
 
 #include "auth/time_text.h"
@@ -48,9 +52,50 @@ std::string from_hex(const std::string& hex) {
   return out;
 }
 
+// The key of `<data_dir>/session-signing.key`, made (mode 0600, exclusively, so that two
+// processes starting together agree) when absent.
+std::string file_secret(const std::filesystem::path& data_dir) {
+  const std::filesystem::path path = data_dir / "session-signing.key";
+  const std::string fresh = fresh_secret_hex() + "\n";
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
+  if (fd >= 0) {
+    const bool written =
+        ::write(fd, fresh.data(), fresh.size()) == static_cast<ssize_t>(fresh.size());
+    ::fsync(fd);
+    ::close(fd);
+    if (!written) throw std::runtime_error("cannot write the session signing key " + path.string());
+  } else if (errno != EEXIST) {
+    throw std::runtime_error("cannot create the session signing key " + path.string() +
+                             " (is data_dir writable by the hisx user?)");
+  }
+  std::ifstream in(path);
+  std::string hex;
+  std::getline(in, hex);
+  if (hex.size() != kSecretBytes * 2) {
+    throw std::runtime_error(path.string() +
+                             " does not hold a session signing key (64 hexadecimal digits); "
+                             "delete it to make a new one (every staff member logs in again)");
+  }
+  return from_hex(hex);
+}
+
 }  // namespace
 
-std::string load_signing_secret(sdk::Database& store, const sdk::Clock& clock) {
+std::string load_signing_secret(sdk::Database& store, const sdk::Clock& clock,
+                                const AuthConfig& config) {
+  if (config.signing_key) return *config.signing_key;
+  if (!config.signing_key_home.store_is_his) return load_stored_signing_secret(store, clock);
+  if (sodium_init() < 0) throw std::runtime_error("libsodium could not be initialised");
+  const std::string key = file_secret(config.signing_key_home.data_dir);
+  // A key kept in the HIS database by an earlier version is readable there: it goes.
+  sdk::with_transaction(store, [&](soci::session& s) {
+    const std::string name = kSecretName;
+    s << "DELETE FROM hisx_host_secrets WHERE name = :name", soci::use(name);
+  });
+  return key;
+}
+
+std::string load_stored_signing_secret(sdk::Database& store, const sdk::Clock& clock) {
   if (sodium_init() < 0) throw std::runtime_error("libsodium could not be initialised");
   std::string stored;
   sdk::with_transaction(store, [&](soci::session& s) {

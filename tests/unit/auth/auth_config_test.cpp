@@ -67,5 +67,22 @@ TEST(AuthConfig, ShortIdleTimeoutsRefreshOftenEnough) {
   EXPECT_EQ(policy.touch_interval(), 500ms);
 }
 
+TEST(AuthConfig, ASigningKeyComesFromTheEnvironmentOrAFileAndIsLongEnough) {
+  EXPECT_FALSE(read("auth: {}").signing_key);
+  ::setenv("HISX_TEST_SIGNING_KEY",
+           "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff", 1);
+  const auto hex = read("auth: {signing_key_env: HISX_TEST_SIGNING_KEY}").signing_key;
+  ASSERT_TRUE(hex);
+  EXPECT_EQ(hex->size(), 32u);  // 64 hexadecimal digits are 32 bytes
+  EXPECT_EQ(static_cast<unsigned char>((*hex)[31]), 0xffu);
+  ::setenv("HISX_TEST_SHORT_KEY", "too-short", 1);
+  EXPECT_THAT(refusal("auth: {signing_key_env: HISX_TEST_SHORT_KEY}"),
+              HasSubstr("auth.signing_key_env: the signing key is too short (9 bytes)"));
+  EXPECT_THAT(refusal("auth: {signing_key_env: HISX_TEST_NO_SUCH_VARIABLE}"),
+              HasSubstr("the environment variable HISX_TEST_NO_SUCH_VARIABLE is not set"));
+  EXPECT_THAT(refusal("auth: {signing_key_file: /nonexistent/key}"),
+              HasSubstr("auth.signing_key_file: cannot read /nonexistent/key"));
+}
+
 }  // namespace
 }  // namespace hisx::test

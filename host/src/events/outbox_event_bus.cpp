@@ -111,6 +111,10 @@ void OutboxEventBus::subscribe(const std::string& name, const std::string& subsc
                                   "' is already subscribed in this host");
     }
   }
+  {
+    std::lock_guard lock(worker_mutex_);
+    if (worker_.joinable()) start_worker(sub);  // the bus delivers already
+  }
   log().information("Subscriber %s receives '%s' events published since %s", subscriber, name,
                     sub->since);
 }
@@ -124,8 +128,18 @@ void OutboxEventBus::unsubscribe(const std::string& subscriber) {
     sub = it->second;
     subscriptions_.erase(it);
   }
-  std::lock_guard running(sub->running);
-  sub->active = false;
+  {
+    std::lock_guard running(sub->running);
+    sub->active = false;
+  }
+  sub->leaving = true;
+  std::thread worker;
+  {
+    std::lock_guard lock(worker_mutex_);
+    worker = std::move(sub->worker);
+  }
+  wake_.notify_all();
+  if (worker.joinable()) worker.join();
 }
 
 int OutboxEventBus::deliver_pending() {
@@ -267,19 +281,29 @@ void OutboxEventBus::start() {
   std::lock_guard lock(worker_mutex_);
   if (worker_.joinable()) return;
   stopping_ = false;
-  worker_ = std::thread([this] { run(); });
+  worker_ = std::thread([this] { run_housekeeping(); });
+  std::lock_guard subs(subscriptions_mutex_);
+  for (const auto& [name, sub] : subscriptions_) start_worker(sub);
+}
+
+void OutboxEventBus::start_worker(const std::shared_ptr<Subscription>& sub) {
+  if (!sub->worker.joinable()) sub->worker = std::thread([this, sub] { run_subscription(sub); });
 }
 
 void OutboxEventBus::stop() {
-  std::thread worker;
+  std::vector<std::thread> workers;
   {
     std::lock_guard lock(worker_mutex_);
     if (!worker_.joinable()) return;
     stopping_ = true;
-    worker = std::move(worker_);
+    workers.push_back(std::move(worker_));
+    std::lock_guard subs(subscriptions_mutex_);
+    for (const auto& [name, sub] : subscriptions_) {
+      if (sub->worker.joinable()) workers.push_back(std::move(sub->worker));
+    }
   }
   wake_.notify_all();
-  worker.join();
+  for (auto& w : workers) w.join();
   stopping_ = false;
 }
 
@@ -288,12 +312,9 @@ bool OutboxEventBus::delivering() {
   return worker_.joinable();
 }
 
-void OutboxEventBus::run() {
-  auto next_purge = std::chrono::steady_clock::now();
+void OutboxEventBus::run_housekeeping() {
   while (!stopping_) {
-    const int delivered = deliver_pending();
-    if (config_.retention_days > 0 && std::chrono::steady_clock::now() >= next_purge) {
-      next_purge = std::chrono::steady_clock::now() + kPurgeEvery;
+    if (config_.retention_days > 0) {
       try {
         if (long long removed = purge(); removed > 0) {
           log().information("Deleted %?d handled events older than %d days", removed,
@@ -303,10 +324,25 @@ void OutboxEventBus::run() {
         report_pass_error(std::string("Deleting old events failed: ") + e.what());
       }
     }
+    std::unique_lock lock(worker_mutex_);
+    wake_.wait_for(lock, kPurgeEvery, [this] { return stopping_.load(); });
+  }
+}
+
+void OutboxEventBus::run_subscription(const std::shared_ptr<Subscription>& sub) {
+  while (!stopping_ && !sub->leaving) {
+    int delivered = 0;
+    try {
+      delivered = deliver_to(*sub);
+    } catch (const std::exception& e) {
+      report_pass_error("Event delivery to " + sub->subscriber + " failed: " + e.what() +
+                        "; it is tried again at the next poll");
+    }
     // A pass that delivered something may have left more behind: go on at once.
     if (delivered > 0) continue;
     std::unique_lock lock(worker_mutex_);
-    wake_.wait_for(lock, config_.poll_interval, [this] { return stopping_.load(); });
+    wake_.wait_for(lock, config_.poll_interval,
+                   [this, &sub] { return stopping_.load() || sub->leaving.load(); });
   }
 }
 

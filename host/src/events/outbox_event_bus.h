@@ -20,8 +20,9 @@ namespace hisx::host {
 
 /// The host's event bus: a transactional outbox in the store database (events_migrations.h).
 ///
-/// publish() writes the event in the caller's transaction. A delivery worker (start()) polls
-/// the outbox and hands each event to each subscriber of its name in a transaction of its
+/// publish() writes the event in the caller's transaction. Each subscription has a delivery
+/// worker of its own (start()), so a slow or failing subscriber never delays the others; it
+/// polls the outbox and hands each event of its name to its handler in a transaction of its
 /// own, in which the pair (event, subscriber) is recorded first: the handler's writes and
 /// that record commit together (exactly-once effects), a redelivered pair is skipped, a
 /// failing handler is rolled back and retried with backoff until it becomes a dead letter.
@@ -56,12 +57,13 @@ class OutboxEventBus : public sdk::EventBus {
   /// Returns the handler runs that committed. The worker calls it; tests call it directly.
   /// Database errors are logged and end the pass for that subscriber.
   int deliver_pending();
-  /// Starts the delivery worker (polls every poll_interval; deletes old delivered events
-  /// hourly); does nothing when delivery_paused. Idempotent.
+  /// Starts the delivery workers, one per subscription, also for subscriptions made later
+  /// (each polls every poll_interval), and a housekeeping worker that deletes old delivered
+  /// events hourly; does nothing when delivery_paused. Idempotent.
   void start();
-  /// Stops the worker after its current handler returns. Idempotent.
+  /// Stops every worker after its current handler returns. Idempotent.
   void stop();
-  /// True while the worker runs.
+  /// True while the workers run.
   bool delivering();
 
   /// Deletes old fully handled events now (retention_days); returns how many.
@@ -87,13 +89,17 @@ class OutboxEventBus : public sdk::EventBus {
     sdk::EventHandler handler;
     std::mutex running;  // Held while its handler runs; unsubscribe() waits on it.
     bool active = true;  // Guarded by `running`.
+    std::thread worker;  // Its delivery worker while the bus delivers (worker_mutex_).
+    std::atomic<bool> leaving{false};  // Set by unsubscribe(): its worker ends.
   };
 
   int deliver_to(Subscription& sub);
   bool deliver_one(soci::session& s, Subscription& sub, const OutboxRow& row);
   void fail_one(soci::session& s, Subscription& sub, const OutboxRow& row,
                 const std::string& error);
-  void run();
+  void run_housekeeping();
+  void run_subscription(const std::shared_ptr<Subscription>& sub);
+  void start_worker(const std::shared_ptr<Subscription>& sub);  // worker_mutex_ held
   void report_pass_error(const std::string& message);
 
   sdk::Database& store_;
@@ -104,10 +110,10 @@ class OutboxEventBus : public sdk::EventBus {
   std::mutex subscriptions_mutex_;
   std::map<std::string, std::shared_ptr<Subscription>> subscriptions_;
 
-  std::mutex worker_mutex_;  // Guards worker_ and wakes the worker.
+  std::mutex worker_mutex_;  // Guards the workers and wakes them.
   std::condition_variable wake_;
   std::atomic<bool> stopping_{false};
-  std::thread worker_;
+  std::thread worker_;  // Housekeeping: deletes old events.
 
   std::mutex pass_error_mutex_;
   std::string last_pass_error_;

@@ -3,6 +3,11 @@
 // old handled events are deleted, and the worker delivers in the background.
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
 #include "event_store.h"
 #include "events/event_time.h"
 #include "events/plugin_event_bus.h"
@@ -129,6 +134,48 @@ TEST_P(OutboxLifecycle, WorkerDeliversInTheBackgroundUntilStopped) {
   EXPECT_FALSE(bus.delivering());
   EXPECT_EQ(effects(store, "test.recorder"), 2);
   EXPECT_EQ(bus.backlog(), 0);
+}
+
+TEST_P(OutboxLifecycle, ASlowSubscriberNeverDelaysTheOthers) {
+  host::OutboxEventBus bus(*pool, clock, test_config());
+  std::mutex mutex;
+  std::condition_variable released_cv;
+  bool released = false;
+  std::atomic<bool> slow_started{false};
+  // A report builder that takes its time (here: until the test lets it go).
+  bus.subscribe("good.noted", "test.a_slow_report", [&](const sdk::Event&, soci::session&) {
+    slow_started = true;
+    std::unique_lock lock(mutex);
+    released_cv.wait_for(lock, std::chrono::seconds(60), [&] { return released; });
+  });
+  bus.subscribe("good.noted", "test.recorder", record_into_effects("test.recorder"));
+  bus.start();
+  publish(bus, store.db(), "good.noted", "one");
+  publish(bus, store.db(), "good.noted", "two");
+  ASSERT_TRUE(eventually([&] { return slow_started.load(); }));
+  // While the slow one is busy with the first event, the other gets both.
+  EXPECT_TRUE(
+      eventually([&] { return effects(store, "test.recorder") == 2; }, std::chrono::seconds(20)));
+  {
+    std::lock_guard lock(mutex);
+    released = true;
+  }
+  released_cv.notify_all();
+  EXPECT_TRUE(eventually([&] { return bus.backlog() == 0; }));
+  bus.stop();
+}
+
+TEST_P(OutboxLifecycle, ASubscriptionMadeAfterStartIsServedAndEndsWithUnsubscribe) {
+  host::OutboxEventBus bus(*pool, clock, test_config());
+  bus.start();
+  bus.subscribe("good.noted", "test.recorder", record_into_effects("test.recorder"));
+  publish(bus, store.db(), "good.noted", "late");
+  EXPECT_TRUE(eventually([&] { return effects(store, "test.recorder") == 1; }));
+  bus.unsubscribe("test.recorder");
+  publish(bus, store.db(), "good.noted", "after");
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  EXPECT_EQ(effects(store, "test.recorder"), 1);
+  bus.stop();
 }
 
 TEST_P(OutboxLifecycle, PausedDeliveryStartsNoWorker) {

@@ -2,9 +2,9 @@
 
 #include "his_json.h"
 #include "hisx/problem.h"
+#include "hisx/request_values.h"
 #include "hisx/roles.h"
 #include "hisx/text.h"
-#include "query_params.h"
 
 namespace hisx::his {
 
@@ -43,7 +43,7 @@ void add_his_routes(sdk::Context& context, int max_results) {
                       "Give at least 2 characters of a name, phone number or patient code "
                       "/ Nhập ít nhất 2 ký tự của họ tên, số điện thoại hoặc mã bệnh nhân");
                 }
-                const long long limit = integer_query(req, "limit", 20, 1, max_results);
+                const long long limit = sdk::query_integer(req, "limit", 1, max_results, 20);
                 soci::session s(ctx->his().pool());
                 auto rows = ctx->profile().query(s, "patient.search", {{"q", q}, {"limit", limit}});
                 res.json(to_json_list(rows));
@@ -57,7 +57,7 @@ void add_his_routes(sdk::Context& context, int max_results) {
 
   router.add({"GET", "/api/v1/his/patients/{id}", staff_roles(),
               [ctx](sdk::Request& req, sdk::Response& res) {
-                const long long id = parse_integer("id", req.param("id"), 1, INT64_MAX);
+                const long long id = sdk::parse_integer("id", req.param("id"), 1, INT64_MAX);
                 soci::session s(ctx->his().pool());
                 auto rows = ctx->profile().query(s, "patient.get", {{"id", id}});
                 if (rows.empty()) {

@@ -214,8 +214,8 @@ void JobScheduler::start_run(const RunKey& key, TimePoint scheduled_for, const s
     std::lock_guard lock(mutex_);
     active_[{key.job, key.scheduled_for}] = run;
   }
-  // `this` is used only while the scheduler has not given up on the run (Shared::abandoned).
-  run->thread = std::thread([this, run, fn, attempt, shared = shared_] {
+  // stop() joins every run's thread before the scheduler goes, so `this` outlives it.
+  run->thread = std::thread([this, run, fn, attempt] {
     const auto started = std::chrono::steady_clock::now();
     bool ok = true;
     std::string error;
@@ -231,8 +231,6 @@ void JobScheduler::start_run(const RunKey& key, TimePoint scheduled_for, const s
     if (!ok && error.empty()) error = "an exception with an empty message";
     const auto elapsed =
         std::chrono::duration_cast<milliseconds>(std::chrono::steady_clock::now() - started);
-    std::lock_guard guard(shared->mutex);
-    if (shared->abandoned) return;
     finish_run(*run, ok, error, elapsed);
   });
 }

@@ -65,9 +65,10 @@ class JobScheduler final : public sdk::Scheduler {
 
   /// Starts the polling thread, unless `jobs.enabled` is false.
   void start();
-  /// Stops polling, then waits up to `jobs.stop_timeout_ms` for this host's running runs;
-  /// a run still going then is logged and left behind (its lease ends, another host takes
-  /// it over). Nothing runs afterwards. Idempotent.
+  /// Stops polling, then waits for this host's running runs to end, without a limit: the
+  /// plugins' stop() follows and may free what a job uses. Past `jobs.stop_timeout_ms` each
+  /// run still going is logged, again every timeout (at least every second) while the wait
+  /// lasts, and its lease is renewed. Nothing runs afterwards. Idempotent.
   void stop();
 
   /// One poll, on the calling thread (the polling thread's step; tests call it directly
@@ -113,21 +114,17 @@ class JobScheduler final : public sdk::Scheduler {
     RunKey key;
     TimePoint scheduled_for;
     std::chrono::seconds lease;
-    TimePoint renewed_at;  // polling thread only
-    bool lost = false;     // polling thread only: another host took it over
-    bool done = false;     // mutex_
+    // The polling thread's, then stop()'s once that thread has ended:
+    TimePoint renewed_at;
+    bool lost = false;  // another host took it over
+    bool done = false;  // mutex_
     std::thread thread;
-  };
-  // What a run's thread may still touch after stop() gave up waiting for it (the scheduler
-  // itself may be gone by then).
-  struct Shared {
-    std::mutex mutex;
-    bool abandoned = false;
   };
 
   void check_registration(const std::string& name, std::chrono::seconds lease,
                           const sdk::JobFunction& fn) const;
   void loop();
+  void wait_for_runs();
   std::chrono::milliseconds next_wait();
   void report_poll_error(const std::string& what);
   void reap();
@@ -163,7 +160,6 @@ class JobScheduler final : public sdk::Scheduler {
 
   std::mutex poll_mutex_;  // one poll at a time; stop() waits for it
   std::thread thread_;
-  std::shared_ptr<Shared> shared_;
   std::optional<TimePoint> last_prune_;
   std::string last_error_;
   std::chrono::steady_clock::time_point last_error_at_{};

@@ -27,7 +27,10 @@ using JobFunction = std::function<void(const JobRun& run)>;
 /// run over (JobRun::attempt > 1). A run is therefore at least once, exactly once unless a
 /// host dies or loses its database during it: make work that must not repeat idempotent.
 /// Runs execute on the host's job threads, never on the caller's; `fn` must stay callable
-/// until the plugin's stop() returns (the host stops scheduling before it calls stop()).
+/// until the plugin's stop() returns. At shutdown the host stops scheduling and waits for
+/// every running run to end before it calls the plugin's stop(), without a limit: no job
+/// function runs while or after its plugin stops (a run still going after
+/// `jobs.stop_timeout_ms` is logged, again and again, until it ends).
 class HISX_SDK_API Scheduler {
  public:
   virtual ~Scheduler();

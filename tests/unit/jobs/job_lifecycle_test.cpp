@@ -67,28 +67,39 @@ TEST_P(JobLifecycle, StopWaitsForARunningJob) {
   EXPECT_EQ(a->poll(), 0) << "a stopped scheduler starts nothing";
 }
 
-TEST_P(JobLifecycle, StopGivesUpOnARunThatDoesNotEnd) {
+TEST_P(JobLifecycle, StopWaitsPastItsTimeoutForARunStillGoingAndSaysWhichOne) {
+  // The plugin's stop() follows the scheduler's stop() and frees what the job uses: stop()
+  // must not return while a run still executes, however long it takes.
   sdk::ManualClock clock(utc("2024-05-01T03:00:30Z"));
   host::JobsConfig config;
   config.stop_timeout = 100ms;
   auto a = db_.scheduler(clock, "host-a", config);
+  LogCapture log("hisx.jobs");
   std::promise<void> release;
-  std::promise<void> ended;
+  std::shared_future<void> released = release.get_future().share();
+  std::atomic<bool> ended{false};
   a->once("t.stuck", utc("2024-05-01T03:00:00Z"), [&](const sdk::JobRun&) {
-    release.get_future().wait();
-    ended.set_value();
+    released.wait();
+    ended = true;
   });
   EXPECT_EQ(a->poll(), 1);
-  a->stop();  // returns although the run goes on
-  a.reset();
-  EXPECT_EQ(db_.rows("t.stuck").at(0).state, "running");
+  auto stopped = std::async(std::launch::async, [&] { a->stop(); });
 
-  // The run ends after its scheduler is gone: nothing is recorded (another host will take
-  // the run over when its lease ends), and nothing crashes.
-  release.set_value();
-  ended.get_future().wait();
+  // Past the timeout the log names the run, and says so again while stop() keeps waiting.
+  const std::string still = "job t.stuck: the run for 2024-05-01T03:00:00Z is still going after";
+  EXPECT_TRUE(log.wait_for(still, 2)) << ::testing::PrintToString(log.lines());
+  EXPECT_EQ(stopped.wait_for(0ms), std::future_status::timeout)
+      << "stop() returned while the job still runs";
+  EXPECT_FALSE(ended);
   EXPECT_EQ(db_.rows("t.stuck").at(0).state, "running");
   EXPECT_EQ(db_.rows("t.stuck").at(0).owner, "host-a");
+
+  // Once the job ends, stop() returns and the run is recorded as any other.
+  release.set_value();
+  ASSERT_EQ(stopped.wait_for(30s), std::future_status::ready);
+  EXPECT_TRUE(ended);
+  EXPECT_EQ(db_.rows("t.stuck").at(0).state, "succeeded");
+  EXPECT_TRUE(log.wait_for("job t.stuck: run for 2024-05-01T03:00:00Z succeeded"));
 }
 
 TEST_P(JobLifecycle, OldRunsOfPeriodicJobsAreDeleted) {

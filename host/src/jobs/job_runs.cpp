@@ -142,6 +142,18 @@ bool JobRunStore::finish(const RunKey& key, const std::string& owner, const std:
   return changed == 1;
 }
 
+bool JobRunStore::release(const RunKey& key, const std::string& owner, const std::string& now) {
+  long long changed = 0;
+  sdk::with_transaction(store_, [&](soci::session& s) {
+    changed = execute(
+        s,
+        "UPDATE hisx_host_job_runs SET lease_until = :now WHERE job = :job AND "
+        "scheduled_for = :scheduled_for AND owner = :owner AND state = 'running'",
+        {{"now", now}, {"job", key.job}, {"scheduled_for", key.scheduled_for}, {"owner", owner}});
+  });
+  return changed == 1;
+}
+
 bool JobRunStore::abandon(const RunKey& key, const std::string& now, const std::string& error) {
   long long changed = 0;
   sdk::with_transaction(store_, [&](soci::session& s) {

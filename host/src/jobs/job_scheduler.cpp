@@ -147,6 +147,7 @@ void JobScheduler::stop() {
     if (stopped_) return;
     stopping_ = true;
   }
+  stop_flag_->store(true);  // cooperative jobs end early while the polling thread winds down
   wake_.notify_all();
   if (thread_.joinable()) thread_.join();
 

@@ -2,6 +2,7 @@
 
 #include <Poco/Logger.h>
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <map>
@@ -65,8 +66,10 @@ class JobScheduler final : public sdk::Scheduler {
 
   /// Starts the polling thread, unless `jobs.enabled` is false.
   void start();
-  /// Stops polling, then waits for this host's running runs to end, without a limit: the
-  /// plugins' stop() follows and may free what a job uses. Past `jobs.stop_timeout_ms` each
+  /// Stops polling, tells the running runs (sdk::JobRun::stop_requested()), then waits for
+  /// them to end, without a limit: the plugins' stop() follows and may free what a job uses.
+  /// A run that ends with sdk::JobInterrupted stays running with its lease released, so that
+  /// another host runs it again at once. Past `jobs.stop_timeout_ms` each
   /// run still going is logged, again every timeout (at least every second) while the wait
   /// lasts, and its lease is renewed. Nothing runs afterwards. Idempotent.
   void stop();
@@ -137,6 +140,9 @@ class JobScheduler final : public sdk::Scheduler {
                  std::chrono::seconds lease, int attempt, TimePoint now);
   void finish_run(Active& run, bool ok, const std::string& error,
                   std::chrono::milliseconds elapsed);
+  void interrupt_run(Active& run, std::chrono::milliseconds elapsed);
+  void record_end(Active& run, const std::string& outcome, std::chrono::milliseconds elapsed,
+                  const std::string& error);
   bool job_active(const std::string& job) const;  // mutex_ held
   bool all_done() const;                          // mutex_ held
 
@@ -160,6 +166,8 @@ class JobScheduler final : public sdk::Scheduler {
 
   std::mutex poll_mutex_;  // one poll at a time; stop() waits for it
   std::thread thread_;
+  // sdk::JobRun::stop_requested() of every run: set when stop() begins.
+  std::shared_ptr<std::atomic<bool>> stop_flag_ = std::make_shared<std::atomic<bool>>(false);
   std::optional<TimePoint> last_prune_;
   std::string last_error_;
   std::chrono::steady_clock::time_point last_error_at_{};

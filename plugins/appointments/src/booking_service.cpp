@@ -29,7 +29,8 @@ BookingAnswer replay(const StoredAnswer& stored, const std::string& request) {
 
 std::optional<StoredAnswer> stored_answer(Environment& env, const std::string& principal,
                                           const std::string& key) {
-  soci::session s(env.context.store().pool());
+  const auto s_lease = env.context.store().session();
+  soci::session& s = *s_lease;
   return find_answer(s, principal, key);
 }
 
@@ -72,7 +73,8 @@ std::pair<Slot, ClinicRules> check_request(Environment& env, const sdk::Principa
         "patient_id", "No HIS patient " + std::to_string(request.patient_id) +
                           " / Không có bệnh nhân mã " + std::to_string(request.patient_id));
   }
-  soci::session s(env.context.store().pool());
+  const auto s_lease = env.context.store().session();
+  soci::session& s = *s_lease;
   return check_slot(env, s, request);
 }
 

@@ -44,7 +44,8 @@ void run_sqlite(soci::session& session, const std::function<void(soci::session&)
 void with_transaction(Database& db, const std::function<void(soci::session&)>& work, int attempts) {
   const bool sqlite = db.backend() == "sqlite3";
   for (int attempt = 1;; ++attempt) {
-    soci::session session(db.pool());
+    LeasedSession lease = db.session();
+    soci::session& session = *lease;
     try {
       if (sqlite) {
         run_sqlite(session, work);

@@ -79,6 +79,31 @@ TEST(HttpErrors, PluginHandlerThatThrowsGivesA500AndTheServerGoesOn) {
   EXPECT_TRUE(host.running());
 }
 
+TEST(HttpErrors, ASecondLeaseFromAnExhaustedPoolIsA503ProblemNeverAHang) {
+  // One connection for the HIS and the store, and a short wait for it.
+  HostProcess host(host_options({plugin_paths_with_fixtures(), "plugins.enabled=[his, good]",
+                                 "database.his.pool_size=1", "database.his.lease_timeout_ms=300"}));
+  host.start();
+  const std::string admin = create_key(host, "admin");
+  const HttpClient client("127.0.0.1", host.port(), std::chrono::seconds(20));
+
+  HttpResult r = client.post("/api/v1/good/second-lease", "", admin);
+  auto doc = expect_problem(r, 503, "busy");
+  const std::string detail = doc->getValue<std::string>("detail");
+  EXPECT_THAT(detail, HasSubstr("database.his"));
+  EXPECT_THAT(detail, HasSubstr("The database is busy"));
+  EXPECT_THAT(detail, HasSubstr("Cơ sở dữ liệu đang bận, vui lòng thử lại"));
+  EXPECT_EQ(r.header("retry-after"), "1");
+  // The operator reads which pool ran dry and what to look at.
+  EXPECT_THAT(host.wait_for_output("no free connection within 300 ms"),
+              HasSubstr("database.his.pool_size"));
+
+  // The transaction gave its connection back: the host serves on, with the same pool.
+  EXPECT_EQ(client.get("/api/v1/good/ping", admin).status, 200);
+  EXPECT_EQ(client.post("/api/v1/good/greetings", "{\"text\": \"chào\"}", admin).status, 201);
+  EXPECT_EQ(client.get("/api/v1/his/departments", admin).status, 200);
+}
+
 TEST(HttpErrors, RequestIdIsEchoedOrMadeUp) {
   HostProcess host(host_options());
   host.start();

@@ -126,7 +126,8 @@ int cmd_demo(Host& host, const std::vector<std::string>& rest) {
       static_cast<unsigned>(int_option(opts, "seed", static_cast<int>(host.config().demo.seed)));
   if (opts.count("end-date")) o.end_date = opts["end-date"];
   o.timezone = host.config().timezone;
-  soci::session s(host.his().pool());
+  const auto s_lease = host.his().session();
+  soci::session& s = *s_lease;
   if (demo_schema_exists(s)) {
     std::cerr << "hisx: the demo HIS already exists in " << host.config().his.key
               << "; seed a fresh database (e.g. -D data_dir=/tmp/new)\n";

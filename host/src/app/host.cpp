@@ -36,7 +36,8 @@ namespace {
 // empty database, never next to a hospital's real HIS tables. hisx's own tables (hisx_…) do
 // not count: `hisx migrate` or `hisx apikey create` run before the first start create them.
 long count_tables(DatabasePool& db) {
-  soci::session s(db.pool());
+  const auto s_lease = db.session();
+  soci::session& s = *s_lease;
   long count = 0;
   if (db.backend() == "sqlite3") {
     s << "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
@@ -82,7 +83,8 @@ void Host::open_databases() {
 bool Host::prepare_demo(const HostProgress& progress) {
   if (!config_.demo.seed_on_empty) return false;
   {
-    soci::session s(his_->pool());
+    const auto s_lease = his_->session();
+    soci::session& s = *s_lease;
     if (demo_schema_exists(s)) return false;
   }
   auto& log = Poco::Logger::get("hisx.demo");
@@ -102,7 +104,8 @@ bool Host::prepare_demo(const HostProgress& progress) {
   options.timezone = config_.timezone;
   options.end_date =
       demo::format_date(demo::hospital_date(clock_->now(), zone_));  // clock.start too
-  soci::session s(his_->pool());
+  const auto s_lease = his_->session();
+  soci::session& s = *s_lease;
   create_demo_schema(s, his_->backend());
   auto summary =
       seed_demo(s, his_->backend(), options, [&](std::string_view step, long done, long total) {

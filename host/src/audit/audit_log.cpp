@@ -107,7 +107,8 @@ std::vector<AuditEntry> AuditLog::find(const AuditQuery& query) {
   const int limit = query.limit;
   AuditEntry row;
   std::vector<AuditEntry> out;
-  soci::session s(store_.pool());
+  const auto s_lease = store_.session();
+  soci::session& s = *s_lease;
   soci::statement st(s);
   st.alloc();
   st.prepare(sql);

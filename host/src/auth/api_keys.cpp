@@ -92,7 +92,8 @@ NewApiKey ApiKeyStore::create(const std::string& name, const std::string& role,
 std::optional<sdk::Principal> ApiKeyStore::verify(const std::string& key) const {
   const std::string prefix = prefix_of(key);
   if (prefix.empty()) return std::nullopt;
-  soci::session s(store_.pool());
+  const auto s_lease = store_.session();
+  soci::session& s = *s_lease;
   long long id = 0;
   std::string name, role, stored_hash;
   soci::indicator revoked_ind = soci::i_ok;
@@ -110,7 +111,8 @@ std::optional<sdk::Principal> ApiKeyStore::verify(const std::string& key) const 
 }
 
 std::vector<ApiKeyInfo> ApiKeyStore::list() const {
-  soci::session s(store_.pool());
+  const auto s_lease = store_.session();
+  soci::session& s = *s_lease;
   // Bound by type rather than read from a soci::row: SQLite describes the INTEGER id as a
   // 32-bit int and PostgreSQL the BIGSERIAL as a 64-bit one, and row.get<long long>() only
   // accepts the latter.

@@ -97,12 +97,14 @@ void LoginLimiter::succeeded(const std::string& attempt_id) {
 }
 
 long long LoginLimiter::failures_of_account(const std::string& account) const {
-  soci::session s(store_.pool());
+  const auto s_lease = store_.session();
+  soci::session& s = *s_lease;
   return count_failures(s, "username", account, format_time_ms(clock_.now() - limits_.window));
 }
 
 long long LoginLimiter::failures_from_address(const std::string& address) const {
-  soci::session s(store_.pool());
+  const auto s_lease = store_.session();
+  soci::session& s = *s_lease;
   return count_failures(s, "address", address, format_time_ms(clock_.now() - limits_.window));
 }
 

@@ -55,7 +55,8 @@ std::optional<LiveSession> SessionStore::resume(const std::string& id) {
   std::string last_seen, expires, revoked, disabled;
   soci::indicator revoked_ind = soci::i_ok, disabled_ind = soci::i_ok;
   {
-    soci::session s(store_.pool());
+    const auto s_lease = store_.session();
+    soci::session& s = *s_lease;
     s << "SELECT s.user_id, s.last_seen_at, s.expires_at, s.revoked_at, u.username, u.role, "
          "u.disabled_at FROM hisx_host_sessions s JOIN hisx_host_users u ON u.id = s.user_id "
          "WHERE s.id = :id",

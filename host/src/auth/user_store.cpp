@@ -53,17 +53,20 @@ std::optional<long long> UserStore::add(const std::string& username,
 }
 
 std::optional<User> UserStore::find(const std::string& username) const {
-  soci::session s(store_.pool());
+  const auto s_lease = store_.session();
+  soci::session& s = *s_lease;
   return select_user(s, "WHERE username = :username", username);
 }
 
 std::optional<User> UserStore::find(long long id) const {
-  soci::session s(store_.pool());
+  const auto s_lease = store_.session();
+  soci::session& s = *s_lease;
   return select_user(s, "WHERE id = :id", id);
 }
 
 std::vector<User> UserStore::list() const {
-  soci::session s(store_.pool());
+  const auto s_lease = store_.session();
+  soci::session& s = *s_lease;
   User user;
   soci::indicator disabled_ind = soci::i_ok;
   soci::statement st =

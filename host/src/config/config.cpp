@@ -62,7 +62,7 @@ std::string read_password(const ConfigReader& r, const std::string& key) {
 DatabaseConfig read_database(const ConfigReader& r, const std::string& key,
                              const std::filesystem::path& data_dir) {
   r.only_keys(key, {"backend", "connection", "password_env", "password_file", "password",
-                    "pool_size", "busy_timeout_ms"});
+                    "pool_size", "busy_timeout_ms", "lease_timeout_ms"});
   DatabaseConfig db;
   db.key = key;
   db.backend = r.required_str(key + ".backend", "one of sqlite3, postgresql, mysql, odbc");
@@ -84,6 +84,9 @@ DatabaseConfig read_database(const ConfigReader& r, const std::string& key,
   db.password = read_password(r, key);
   db.pool_size = static_cast<int>(r.integer(key + ".pool_size", 8, 1, 256));
   db.busy_timeout_ms = static_cast<int>(r.integer(key + ".busy_timeout_ms", 5000, 0, 600000));
+  // Not 0: a pool busy for a moment under load should make a request wait, not fail.
+  db.lease_timeout_ms =
+      static_cast<int>(r.integer(key + ".lease_timeout_ms", db.lease_timeout_ms, 10, 600000));
   return db;
 }
 

@@ -35,6 +35,8 @@ struct DatabaseConfig {
   std::string password;        ///< Read from password_env / password_file; never from the YAML.
   int pool_size = 4;           ///< Sessions in the pool.
   int busy_timeout_ms = 5000;  ///< SQLite busy timeout.
+  /// `lease_timeout_ms`: how long a lease from the pool waits for a free session.
+  int lease_timeout_ms = 10000;
 };
 
 /// The validated host configuration (config/hisx.yaml plus `-D key=value` overrides).

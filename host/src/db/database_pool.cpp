@@ -92,6 +92,7 @@ DatabasePool::DatabasePool(const DatabaseConfig& cfg)
       backend_(cfg.backend),
       password_(cfg.password),
       busy_timeout_ms_(cfg.busy_timeout_ms),
+      lease_timeout_(cfg.lease_timeout_ms),
       pool_size_(cfg.pool_size > 0 ? static_cast<std::size_t>(cfg.pool_size) : 1),
       pool_(pool_size_) {
   const soci::backend_factory* factory = find_factory(cfg.backend);
@@ -103,6 +104,12 @@ DatabasePool::DatabasePool(const DatabaseConfig& cfg)
   if (cfg.pool_size < 1) {
     throw ConfigError("the configuration", cfg.key + ".pool_size",
                       "pool_size is " + std::to_string(cfg.pool_size) + "; it must be 1 or more");
+  }
+  if (cfg.lease_timeout_ms < 0) {
+    // SOCI takes a negative timeout as "wait forever": the very hang the bound prevents.
+    throw ConfigError(
+        "the configuration", cfg.key + ".lease_timeout_ms",
+        "lease_timeout_ms is " + std::to_string(cfg.lease_timeout_ms) + "; it must be 0 or more");
   }
   const std::string connection = full_connection(cfg);
   for (int i = 0; i < cfg.pool_size; ++i) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -29,6 +30,10 @@ class DatabasePool : public sdk::Database {
 
   const std::string& backend() const override { return backend_; }
   soci::connection_pool& pool() override { return pool_; }
+  /// The configuration key, e.g. "database.his".
+  const std::string& name() const override { return key_; }
+  /// `lease_timeout_ms` of the configuration.
+  std::chrono::milliseconds lease_timeout() const override { return lease_timeout_; }
 
   /// The configuration key, e.g. "database.his", for messages.
   const std::string& key() const { return key_; }
@@ -44,6 +49,7 @@ class DatabasePool : public sdk::Database {
   std::string backend_;
   std::string password_;  // Only to keep it out of error messages.
   int busy_timeout_ms_;
+  std::chrono::milliseconds lease_timeout_;
   std::size_t pool_size_;
   soci::connection_pool pool_;
 };

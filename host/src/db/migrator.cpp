@@ -95,7 +95,8 @@ std::string Migrator::checksum(const std::string& text) {
 }
 
 bool Migrator::table_exists() {
-  soci::session s(store_.pool());
+  const auto s_lease = store_.session();
+  soci::session& s = *s_lease;
   try {
     std::string plugin;
     s << "SELECT plugin FROM hisx_schema_migrations WHERE 1 = 0", soci::into(plugin);
@@ -118,7 +119,8 @@ void Migrator::ensure_table() {
                           "checksum VARCHAR(64) NOT NULL, "
                           "applied_at VARCHAR(32) NOT NULL, "
                           "PRIMARY KEY (plugin, version))";
-  soci::session s(store_.pool());
+  const auto s_lease = store_.session();
+  soci::session& s = *s_lease;
   try {
     if (backend == "postgresql") {
       // Two hosts running CREATE TABLE IF NOT EXISTS at once can still collide in the
@@ -140,7 +142,8 @@ void Migrator::ensure_table() {
 std::vector<AppliedMigration> Migrator::applied(const std::string& owner) {
   std::vector<AppliedMigration> rows;
   if (!table_exists()) return rows;
-  soci::session s(store_.pool());
+  const auto s_lease = store_.session();
+  soci::session& s = *s_lease;
   AppliedMigration row;
   soci::statement st =
       (s.prepare << "SELECT version, name, checksum, applied_at FROM hisx_schema_migrations "
@@ -208,7 +211,8 @@ void Migrator::apply(const std::string& owner, const std::vector<sdk::Migration>
     const std::string sum = checksum(sql);
     const auto started = std::chrono::steady_clock::now();
 
-    soci::session s(store_.pool());
+    const auto s_lease = store_.session();
+    soci::session& s = *s_lease;
     try {
       begin_write(s, backend);
       if (backend == "postgresql") {

@@ -107,7 +107,8 @@ std::vector<ProfileIssue> check_profile(const ProfileFile& profile, sdk::Databas
 
     std::vector<std::string> problems;
     try {
-      soci::session s(his.pool());
+      const auto s_lease = his.session();
+      soci::session& s = *s_lease;
       if (spec->kind == sdk::StatementKind::kQuery) {
         check_query(s, profile.backend(), *st, *spec, problems);
       } else {

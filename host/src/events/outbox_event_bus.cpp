@@ -162,7 +162,8 @@ int OutboxEventBus::deliver_pending() {
 }
 
 int OutboxEventBus::deliver_to(Subscription& sub) {
-  soci::session s(store_.pool());
+  const auto s_lease = store_.session();
+  soci::session& s = *s_lease;
   SubscriberLock lock(s, store_.backend(), sub.subscriber);
   if (!lock.held()) return 0;  // Another host serves this subscriber right now.
   const auto rows = tables_.pending(s, sub.subscriber, sub.name, sub.since,
@@ -356,22 +357,26 @@ long long OutboxEventBus::purge() {
 }
 
 long long OutboxEventBus::backlog() {
-  soci::session s(store_.pool());
+  const auto s_lease = store_.session();
+  soci::session& s = *s_lease;
   return tables_.backlog(s);
 }
 
 long long OutboxEventBus::dead_letters() {
-  soci::session s(store_.pool());
+  const auto s_lease = store_.session();
+  soci::session& s = *s_lease;
   return tables_.dead_letters(s);
 }
 
 std::vector<FailureRow> OutboxEventBus::failures(int limit) {
-  soci::session s(store_.pool());
+  const auto s_lease = store_.session();
+  soci::session& s = *s_lease;
   return tables_.failures(s, limit);
 }
 
 std::vector<SubscriberRow> OutboxEventBus::subscribers() {
-  soci::session s(store_.pool());
+  const auto s_lease = store_.session();
+  soci::session& s = *s_lease;
   return tables_.subscribers(s);
 }
 

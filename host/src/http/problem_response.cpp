@@ -37,6 +37,8 @@ void set_problem(HostResponse& response, const sdk::Problem& problem,
   response.body(problem_json(problem, request_id), kProblemContentType);
   // RFC 9110: a 401 names the scheme the client should use.
   if (problem.status() == 401) response.header("WWW-Authenticate", "Bearer");
+  // A database pool with no free connection (sdk::Database::session()) frees in a moment.
+  if (problem.status() == 503 && problem.type() == "busy") response.header("Retry-After", "1");
 }
 
 sdk::Problem internal_problem(const std::string& request_id) {

@@ -55,7 +55,8 @@ std::optional<sdk::WriteAnswer> StoreIdempotency::replayed(const sdk::Request& r
                                                            const std::string& request) {
   const auto key = sdk::idempotency_key(req);
   if (!key) return std::nullopt;
-  soci::session s(store_.pool());
+  const auto lease = store_.session();
+  soci::session& s = *lease;
   auto stored = find(s, principal_of(req), scope, *key);
   if (!stored) return std::nullopt;
   return replay(*stored, request);
@@ -94,7 +95,8 @@ sdk::WriteAnswer StoreIdempotency::run(
     });
   } catch (const soci::soci_error& e) {
     if (!sdk::is_duplicate_key(e)) throw;
-    soci::session s(store_.pool());
+    const auto lease = store_.session();
+    soci::session& s = *lease;
     auto stored = find(s, principal, scope, *key);
     if (!stored) throw;  // a unique constraint of the work itself
     return replay(*stored, request);
@@ -108,7 +110,8 @@ void StoreIdempotency::remove_old_keys() {
   long long last = last_purge_.load();
   if (now_s - last < 3600 || !last_purge_.compare_exchange_strong(last, now_s)) return;
   const std::string cutoff = sdk::format_utc(now - keep_);
-  soci::session s(store_.pool());
+  const auto lease = store_.session();
+  soci::session& s = *lease;
   s << "DELETE FROM hisx_host_idempotency WHERE created_at < :cutoff", soci::use(cutoff);
 }
 

@@ -214,13 +214,22 @@ void JobScheduler::start_run(const RunKey& key, TimePoint scheduled_for, const s
     std::lock_guard lock(mutex_);
     active_[{key.job, key.scheduled_for}] = run;
   }
-  // `this` is used only while the scheduler has not given up on the run (Shared::abandoned).
-  run->thread = std::thread([this, run, fn, attempt, shared = shared_] {
+  // stop() joins every run's thread before the scheduler goes, so `this` outlives it.
+  run->thread = std::thread([this, run, fn, attempt] {
     const auto started = std::chrono::steady_clock::now();
     bool ok = true;
+    bool interrupted = false;
     std::string error;
     try {
-      fn(sdk::JobRun{run->key.job, run->scheduled_for, attempt});
+      fn(sdk::JobRun{run->key.job, run->scheduled_for, attempt, stop_flag_});
+    } catch (const sdk::JobInterrupted& e) {
+      // Only a stopping host lets a run go unfinished; otherwise it would be taken over by
+      // this very host at its next poll, again and again.
+      interrupted = stop_flag_->load();
+      if (!interrupted) {
+        ok = false;
+        error = std::string(e.what()) + ", but the host was not stopping";
+      }
     } catch (const std::exception& e) {
       ok = false;
       error = e.what();
@@ -231,9 +240,11 @@ void JobScheduler::start_run(const RunKey& key, TimePoint scheduled_for, const s
     if (!ok && error.empty()) error = "an exception with an empty message";
     const auto elapsed =
         std::chrono::duration_cast<milliseconds>(std::chrono::steady_clock::now() - started);
-    std::lock_guard guard(shared->mutex);
-    if (shared->abandoned) return;
-    finish_run(*run, ok, error, elapsed);
+    if (interrupted) {
+      interrupt_run(*run, elapsed);
+    } else {
+      finish_run(*run, ok, error, elapsed);
+    }
   });
 }
 
@@ -253,6 +264,37 @@ void JobScheduler::finish_run(Active& run, bool ok, const std::string& error,
         "runs it again once its lease ends",
         run.key.job, run.key.scheduled_for, std::string(e.what()));
   }
+  record_end(run, outcome, elapsed, error);
+}
+
+// The job ended early because the host is stopping: the run is not done. Its row stays
+// running, with the lease ended now instead of at its time, so that another host takes it
+// over at its next poll (a restarted host too: it has a new owner id).
+void JobScheduler::interrupt_run(Active& run, milliseconds elapsed) {
+  try {
+    if (!runs_.release(run.key, host_id_, utc_millis_text(clock_.now()))) {
+      log_.warning(
+          "job %s: the run for %s was interrupted here, but another host took it over "
+          "meanwhile",
+          run.key.job, run.key.scheduled_for);
+    }
+  } catch (const std::exception& e) {
+    log_.error(
+        "job %s: the lease of the interrupted run for %s could not be released (%s); another "
+        "host runs it again once its lease ends",
+        run.key.job, run.key.scheduled_for, std::string(e.what()));
+  }
+  log_.warning(
+      "job %s: run for %s interrupted by the host stopping; its lease is released and another "
+      "host runs it again",
+      run.key.job, run.key.scheduled_for);
+  record_end(run, "interrupted", elapsed, {});
+}
+
+// Counts and logs the end of a run, then marks it done; after that, stop() may return and
+// the scheduler go, so nothing of `this` is touched here afterwards.
+void JobScheduler::record_end(Active& run, const std::string& outcome, milliseconds elapsed,
+                              const std::string& error) {
   if (runs_total_ != nullptr) {
     try {
       runs_total_->inc({{"job", run.key.job}, {"outcome", outcome}});
@@ -262,7 +304,9 @@ void JobScheduler::finish_run(Active& run, bool ok, const std::string& error,
   }
   log_.information("job %s: run for %s %s in %?d ms", run.key.job, run.key.scheduled_for, outcome,
                    static_cast<long long>(elapsed.count()));
-  if (!ok) log_.error("job %s: run for %s failed: %s", run.key.job, run.key.scheduled_for, error);
+  if (!error.empty()) {
+    log_.error("job %s: run for %s failed: %s", run.key.job, run.key.scheduled_for, error);
+  }
   {
     std::lock_guard lock(mutex_);
     run.done = true;

@@ -142,6 +142,18 @@ bool JobRunStore::finish(const RunKey& key, const std::string& owner, const std:
   return changed == 1;
 }
 
+bool JobRunStore::release(const RunKey& key, const std::string& owner, const std::string& now) {
+  long long changed = 0;
+  sdk::with_transaction(store_, [&](soci::session& s) {
+    changed = execute(
+        s,
+        "UPDATE hisx_host_job_runs SET lease_until = :now WHERE job = :job AND "
+        "scheduled_for = :scheduled_for AND owner = :owner AND state = 'running'",
+        {{"now", now}, {"job", key.job}, {"scheduled_for", key.scheduled_for}, {"owner", owner}});
+  });
+  return changed == 1;
+}
+
 bool JobRunStore::abandon(const RunKey& key, const std::string& now, const std::string& error) {
   long long changed = 0;
   sdk::with_transaction(store_, [&](soci::session& s) {
@@ -159,7 +171,8 @@ bool JobRunStore::abandon(const RunKey& key, const std::string& now, const std::
 }
 
 std::vector<RunRecord> JobRunStore::expired(const std::string& now) {
-  soci::session s(store_.pool());
+  const auto s_lease = store_.session();
+  soci::session& s = *s_lease;
   return select_runs(s,
                      std::string("SELECT ") + kColumns +
                          " FROM hisx_host_job_runs WHERE state = 'running' AND lease_until < :now "
@@ -168,7 +181,8 @@ std::vector<RunRecord> JobRunStore::expired(const std::string& now) {
 }
 
 std::optional<std::string> JobRunStore::latest_scheduled(const std::string& job) {
-  soci::session s(store_.pool());
+  const auto s_lease = store_.session();
+  soci::session& s = *s_lease;
   std::string latest;
   soci::indicator ind = soci::i_null;
   s << "SELECT MAX(scheduled_for) FROM hisx_host_job_runs WHERE job = :job", soci::use(job, "job"),
@@ -178,7 +192,8 @@ std::optional<std::string> JobRunStore::latest_scheduled(const std::string& job)
 }
 
 std::optional<RunRecord> JobRunStore::find(const RunKey& key) {
-  soci::session s(store_.pool());
+  const auto s_lease = store_.session();
+  soci::session& s = *s_lease;
   auto rows = select_runs(s,
                           std::string("SELECT ") + kColumns +
                               " FROM hisx_host_job_runs WHERE job = :job AND scheduled_for = :sf",
@@ -188,7 +203,8 @@ std::optional<RunRecord> JobRunStore::find(const RunKey& key) {
 }
 
 std::vector<RunRecord> JobRunStore::recent(const std::string& job, int limit) {
-  soci::session s(store_.pool());
+  const auto s_lease = store_.session();
+  soci::session& s = *s_lease;
   std::string sql = std::string("SELECT ") + kColumns +
                     " FROM hisx_host_job_runs WHERE job = :job ORDER BY scheduled_for DESC";
   // SQL Server (ODBC) has no LIMIT; there the fetch stops after `limit` rows instead.

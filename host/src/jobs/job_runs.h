@@ -55,6 +55,11 @@ class JobRunStore {
   bool finish(const RunKey& key, const std::string& owner, const std::string& state,
               const std::string& finished_at, const std::string& error);
 
+  /// Ends the lease of `owner`'s running run at `now`, leaving it running, so that another
+  /// host takes it over at its next poll (a run interrupted by its host stopping); false when
+  /// it is no longer theirs.
+  bool release(const RunKey& key, const std::string& owner, const std::string& now);
+
   /// Marks a running run whose lease ended before `now` failed with `error`, without running
   /// it; false when it is no longer such a run.
   bool abandon(const RunKey& key, const std::string& now, const std::string& error);

@@ -28,8 +28,7 @@ JobScheduler::JobScheduler(sdk::Database& store, const sdk::Clock& clock,
       config_(config),
       host_id_(std::move(host_id)),
       runs_(store),
-      log_(Poco::Logger::get("hisx.jobs")),
-      shared_(std::make_shared<Shared>()) {
+      log_(Poco::Logger::get("hisx.jobs")) {
   if (metrics != nullptr) {
     runs_total_ = &metrics->counter("hisx_job_runs_total",
                                     "Job runs finished on this host, by job and outcome");
@@ -148,41 +147,58 @@ void JobScheduler::stop() {
     if (stopped_) return;
     stopping_ = true;
   }
+  stop_flag_->store(true);  // cooperative jobs end early while the polling thread winds down
   wake_.notify_all();
   if (thread_.joinable()) thread_.join();
 
   std::lock_guard poll_lock(poll_mutex_);
-  std::unique_lock lock(mutex_);
-  const bool idle = idle_.wait_for(lock, config_.stop_timeout, [this] { return all_done(); });
-  stopped_ = true;
-  if (idle) {
-    auto runs = std::move(active_);
-    active_.clear();
-    lock.unlock();
-    for (auto& [key, run] : runs) run->thread.join();
-    return;
-  }
-  lock.unlock();
+  wait_for_runs();
+  std::map<std::pair<std::string, std::string>, std::shared_ptr<Active>> runs;
   {
-    // From here on a run's thread that ends records nothing and touches nothing of ours.
-    std::lock_guard guard(shared_->mutex);
-    shared_->abandoned = true;
+    std::lock_guard lock(mutex_);
+    stopped_ = true;
+    runs = std::move(active_);
+    active_.clear();
   }
-  lock.lock();
-  auto runs = std::move(active_);
-  active_.clear();
-  lock.unlock();
-  for (auto& [key, run] : runs) {
-    if (run->done) {
-      run->thread.join();
-      continue;
+  for (auto& [key, run] : runs) run->thread.join();
+}
+
+// The plugins' stop() comes next and may free what a job still uses, so no run is left
+// behind, however long it takes: a job that never ends holds the shutdown, visibly, rather
+// than touch freed memory. Past jobs.stop_timeout_ms the runs still going are logged, and
+// again every timeout (at least a second) while the wait goes on; their leases are renewed
+// meanwhile, since this host still runs them and no other host may start them again.
+void JobScheduler::wait_for_runs() {
+  const auto began = std::chrono::steady_clock::now();
+  std::unique_lock lock(mutex_);
+  if (idle_.wait_for(lock, config_.stop_timeout, [this] { return all_done(); })) return;
+  const milliseconds report_every = std::max(config_.stop_timeout, milliseconds(1000));
+  auto next_report = std::chrono::steady_clock::now();
+  while (!all_done()) {
+    const auto now = std::chrono::steady_clock::now();
+    std::vector<RunKey> going;
+    if (now >= next_report) {
+      for (const auto& [key, run] : active_) {
+        if (!run->done) going.push_back(run->key);
+      }
+      next_report = now + report_every;
     }
-    log_.error(
-        "job %s: the run for %s is still going after %ld ms; stopping without it. Its lease "
-        "ends within %ld s and another host then runs it again",
-        key.first, key.second, static_cast<long>(config_.stop_timeout.count()),
-        static_cast<long>(run->lease.count()));
-    run->thread.detach();
+    lock.unlock();
+    const auto waited = std::chrono::duration_cast<milliseconds>(now - began);
+    for (const auto& key : going) {
+      log_.error(
+          "job %s: the run for %s is still going after %?d ms of stopping; waiting for it to "
+          "end before the plugins stop",
+          key.job, key.scheduled_for, static_cast<long long>(waited.count()));
+    }
+    try {
+      renew(clock_.now());
+    } catch (const std::exception& e) {
+      report_poll_error(std::string("renewing the leases of runs still going: ") + e.what());
+    }
+    lock.lock();
+    idle_.wait_until(lock, std::min(next_report, now + config_.poll_interval),
+                     [this] { return all_done(); });
   }
 }
 

@@ -2,6 +2,7 @@
 
 #include <Poco/Logger.h>
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <map>
@@ -65,9 +66,12 @@ class JobScheduler final : public sdk::Scheduler {
 
   /// Starts the polling thread, unless `jobs.enabled` is false.
   void start();
-  /// Stops polling, then waits up to `jobs.stop_timeout_ms` for this host's running runs;
-  /// a run still going then is logged and left behind (its lease ends, another host takes
-  /// it over). Nothing runs afterwards. Idempotent.
+  /// Stops polling, tells the running runs (sdk::JobRun::stop_requested()), then waits for
+  /// them to end, without a limit: the plugins' stop() follows and may free what a job uses.
+  /// A run that ends with sdk::JobInterrupted stays running with its lease released, so that
+  /// another host runs it again at once. Past `jobs.stop_timeout_ms` each
+  /// run still going is logged, again every timeout (at least every second) while the wait
+  /// lasts, and its lease is renewed. Nothing runs afterwards. Idempotent.
   void stop();
 
   /// One poll, on the calling thread (the polling thread's step; tests call it directly
@@ -113,21 +117,17 @@ class JobScheduler final : public sdk::Scheduler {
     RunKey key;
     TimePoint scheduled_for;
     std::chrono::seconds lease;
-    TimePoint renewed_at;  // polling thread only
-    bool lost = false;     // polling thread only: another host took it over
-    bool done = false;     // mutex_
+    // The polling thread's, then stop()'s once that thread has ended:
+    TimePoint renewed_at;
+    bool lost = false;  // another host took it over
+    bool done = false;  // mutex_
     std::thread thread;
-  };
-  // What a run's thread may still touch after stop() gave up waiting for it (the scheduler
-  // itself may be gone by then).
-  struct Shared {
-    std::mutex mutex;
-    bool abandoned = false;
   };
 
   void check_registration(const std::string& name, std::chrono::seconds lease,
                           const sdk::JobFunction& fn) const;
   void loop();
+  void wait_for_runs();
   std::chrono::milliseconds next_wait();
   void report_poll_error(const std::string& what);
   void reap();
@@ -140,6 +140,9 @@ class JobScheduler final : public sdk::Scheduler {
                  std::chrono::seconds lease, int attempt, TimePoint now);
   void finish_run(Active& run, bool ok, const std::string& error,
                   std::chrono::milliseconds elapsed);
+  void interrupt_run(Active& run, std::chrono::milliseconds elapsed);
+  void record_end(Active& run, const std::string& outcome, std::chrono::milliseconds elapsed,
+                  const std::string& error);
   bool job_active(const std::string& job) const;  // mutex_ held
   bool all_done() const;                          // mutex_ held
 
@@ -163,7 +166,8 @@ class JobScheduler final : public sdk::Scheduler {
 
   std::mutex poll_mutex_;  // one poll at a time; stop() waits for it
   std::thread thread_;
-  std::shared_ptr<Shared> shared_;
+  // sdk::JobRun::stop_requested() of every run: set when stop() begins.
+  std::shared_ptr<std::atomic<bool>> stop_flag_ = std::make_shared<std::atomic<bool>>(false);
   std::optional<TimePoint> last_prune_;
   std::string last_error_;
   std::chrono::steady_clock::time_point last_error_at_{};

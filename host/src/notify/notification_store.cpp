@@ -150,7 +150,8 @@ std::string NotificationStore::insert(soci::session& tx, const sdk::Message& mes
 }
 
 std::vector<sdk::Attachment> NotificationStore::attachments(const std::string& id) const {
-  soci::session s(store_.pool());
+  const auto lease = store_.session();
+  soci::session& s = *lease;
   soci::rowset<soci::row> rows =
       (s.prepare << "SELECT filename, content_type, content_base64 FROM "
                     "hisx_host_notification_files WHERE message_id = :id ORDER BY position",
@@ -166,7 +167,8 @@ std::vector<sdk::Attachment> NotificationStore::attachments(const std::string& i
 }
 
 std::optional<Notification> NotificationStore::find(const std::string& id) const {
-  soci::session s(store_.pool());
+  const auto s_lease = store_.session();
+  soci::session& s = *s_lease;
   soci::rowset<soci::row> rows =
       (s.prepare << "SELECT " << kColumns << " FROM hisx_host_notifications WHERE id = :id",
        soci::use(id, "id"));
@@ -175,7 +177,8 @@ std::optional<Notification> NotificationStore::find(const std::string& id) const
 }
 
 std::vector<Notification> NotificationStore::list(const NotificationFilter& filter) const {
-  soci::session s(store_.pool());
+  const auto s_lease = store_.session();
+  soci::session& s = *s_lease;
   std::string state = filter.state, channel = filter.channel;
   std::string sql = std::string("SELECT ") + kColumns + " FROM hisx_host_notifications WHERE 1 = 1";
   if (!state.empty()) sql += " AND state = :state";
@@ -203,7 +206,8 @@ std::vector<Notification> NotificationStore::list(const NotificationFilter& filt
 }
 
 std::map<std::string, long long> NotificationStore::count_by_state() const {
-  soci::session s(store_.pool());
+  const auto s_lease = store_.session();
+  soci::session& s = *s_lease;
   std::map<std::string, long long> out;
   soci::rowset<soci::row> rows =
       (s.prepare << "SELECT state, COUNT(*) FROM hisx_host_notifications GROUP BY state");
@@ -215,7 +219,8 @@ int NotificationStore::fail_abandoned(TimePoint now, int max_attempts) {
   const std::string at = utc_text(now);
   {
     // Almost always none: look first, so that an idle sender never takes SQLite's write lock.
-    soci::session s(store_.pool());
+    const auto s_lease = store_.session();
+    soci::session& s = *s_lease;
     int found = 0;
     s << "SELECT COUNT(*) FROM hisx_host_notifications WHERE state = 'sending' AND "
          "claim_until <= :now AND attempts >= :max_attempts",

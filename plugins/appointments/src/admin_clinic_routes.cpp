@@ -47,7 +47,8 @@ void add_admin_clinic_routes(Environment& env) {
               [e](sdk::Request&, sdk::Response& res) {
                 std::vector<ClinicRules> catalogue;
                 {
-                  soci::session s(e->context.store().pool());
+                  const auto s_lease = e->context.store().session();
+                  soci::session& s = *s_lease;
                   catalogue = list_clinic_rules(s);
                 }
                 std::map<long long, HisClinic> his;

@@ -33,7 +33,8 @@ void add_admin_closure_routes(Environment& env) {
 
   router.add({"GET", "/api/v1/appointments/admin/closures", admin(),
               [e](sdk::Request&, sdk::Response& res) {
-                soci::session s(e->context.store().pool());
+                const auto s_lease = e->context.store().session();
+                soci::session& s = *s_lease;
                 Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
                 for (const auto& c : list_closures(s)) items->add(closure_json(c));
                 res.json(list_json(items));

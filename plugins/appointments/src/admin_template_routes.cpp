@@ -73,7 +73,8 @@ ScheduleTemplate read_template(Environment& env, soci::session& s,
                                     "/api/v1/appointments/admin/clinics/{clinic_id} / Phòng khám "
                                     "chưa có trong danh mục đặt lịch");
   }
-  if (t.doctor_id && !his_doctor_exists(env.context, *t.doctor_id)) {
+  // Inside the store transaction `s`: the HIS through it when both share a pool.
+  if (t.doctor_id && !his_doctor_exists(env.context, *his_beside(env.context, s), *t.doctor_id)) {
     throw sdk::Problem::invalid("doctor_id", "The HIS lists no active doctor " +
                                                  std::to_string(*t.doctor_id) +
                                                  " / HIS không có bác sĩ này");
@@ -98,7 +99,8 @@ void add_admin_template_routes(Environment& env) {
                 if (auto text = req.query("clinic")) {
                   clinic = sdk::parse_integer("clinic", *text, 1, INT64_MAX);
                 }
-                soci::session s(e->context.store().pool());
+                const auto s_lease = e->context.store().session();
+                soci::session& s = *s_lease;
                 Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
                 for (const auto& t : list_templates(s, clinic)) items->add(template_json(t));
                 res.json(list_json(items));
@@ -165,7 +167,8 @@ void add_admin_template_routes(Environment& env) {
   // The admin page names a template's doctor from this list rather than by a bare id.
   router.add({"GET", "/api/v1/appointments/admin/his-doctors", admin(),
               [e](sdk::Request&, sdk::Response& res) {
-                soci::session s(e->context.his().pool());
+                const auto s_lease = e->context.his().session();
+                soci::session& s = *s_lease;
                 Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
                 for (const auto& row : e->context.profile().query(s, "doctor.list", {})) {
                   Poco::JSON::Object::Ptr o = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);

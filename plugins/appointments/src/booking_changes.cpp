@@ -23,7 +23,8 @@ Booking visible_booking(soci::session& s, const sdk::Principal& who, long long i
 
 // The new slot of a reschedule, checked like a booking's slot.
 Slot checked_new_slot(Environment& env, const Booking& b, long long slot_id) {
-  soci::session s(env.context.store().pool());
+  const auto s_lease = env.context.store().session();
+  soci::session& s = *s_lease;
   const auto slot = find_slot(s, slot_id);
   if (!slot) throw unknown_slot(slot_id, "slot_id");
   if (slot->id == b.slot_id) {
@@ -52,7 +53,8 @@ Slot checked_new_slot(Environment& env, const Booking& b, long long slot_id) {
 }  // namespace
 
 BookingWithHistory get_booking(Environment& env, const sdk::Principal& who, long long id) {
-  soci::session s(env.context.store().pool());
+  const auto s_lease = env.context.store().session();
+  soci::session& s = *s_lease;
   BookingWithHistory out{visible_booking(s, who, id), {}};
   out.history = list_changes(s, id);
   return out;
@@ -110,7 +112,8 @@ Booking reschedule_booking(Environment& env, const sdk::Principal& who, long lon
                            long long new_slot_id, const std::string& reason) {
   Booking current;
   {
-    soci::session s(env.context.store().pool());
+    const auto s_lease = env.context.store().session();
+    soci::session& s = *s_lease;
     current = visible_booking(s, who, id);
   }
   if (!next_status(current.status, BookingAction::kReschedule)) {

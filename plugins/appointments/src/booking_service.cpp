@@ -55,7 +55,8 @@ std::pair<Slot, ClinicRules> check_request(Environment& env, const sdk::Principa
         "patient_id", "No HIS patient " + std::to_string(request.patient_id) +
                           " / Không có bệnh nhân mã " + std::to_string(request.patient_id));
   }
-  soci::session s(env.context.store().pool());
+  const auto s_lease = env.context.store().session();
+  soci::session& s = *s_lease;
   return check_slot(env, s, request);
 }
 

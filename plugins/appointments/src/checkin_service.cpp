@@ -71,8 +71,8 @@ void publish_checked_in(Environment& env, soci::session& s, const Booking& b,
 // when the HIS took it.
 std::string register_visit(Environment& env, const Booking& b, const CheckInRecord& r) {
   try {
-    soci::session s(env.context.his().pool());
-    const long long rows = env.context.profile().execute(s, "visit.register",
+    const auto his = env.context.his().session();
+    const long long rows = env.context.profile().execute(*his, "visit.register",
                                                          {{"patient_id", b.patient_id},
                                                           {"clinic_id", b.clinic_id},
                                                           {"visit_time", format_utc(r.at)},
@@ -187,7 +187,11 @@ std::vector<CheckinMatch> find_for_check_in(Environment& env, const sdk::Princip
     for (auto& p : found) patients.emplace(p.id, std::move(p));
   }
 
-  soci::session s(env.context.store().pool());
+  const auto store = env.context.store().session();
+  soci::session& s = *store;
+  // The HIS's clinics and patients are read while `s` is held: through `s` itself when the
+  // store is the HIS database on one pool, never through a second lease from that pool.
+  const auto his = his_beside(env.context, s);
   std::set<long long> ids;
   if (lookup.booking_id) {
     if (auto b = find_booking(s, *lookup.booking_id);
@@ -201,7 +205,7 @@ std::vector<CheckinMatch> find_for_check_in(Environment& env, const sdk::Princip
 
   std::map<long long, std::string> clinic_names;
   if (!ids.empty()) {
-    for (const auto& c : his_clinics(env.context)) clinic_names[c.id] = c.name;
+    for (const auto& c : his_clinics(env.context, *his)) clinic_names[c.id] = c.name;
   }
   std::vector<CheckinMatch> out;
   for (long long id : ids) {
@@ -213,7 +217,7 @@ std::vector<CheckinMatch> find_for_check_in(Environment& env, const sdk::Princip
     if (auto p = patients.find(b->patient_id); p != patients.end()) {
       m.patient = p->second;
     } else {
-      m.patient = his_patient(env.context, b->patient_id);
+      m.patient = his_patient(env.context, *his, b->patient_id);
     }
     if (auto c = clinic_names.find(b->clinic_id); c != clinic_names.end()) {
       m.clinic_name = c->second;

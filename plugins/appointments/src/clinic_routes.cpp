@@ -14,7 +14,8 @@ void add_clinic_routes(Environment& env) {
                             [e](sdk::Request& req, sdk::Response& res) {
                               std::vector<ClinicRules> catalogue;
                               {
-                                soci::session s(e->context.store().pool());
+                                const auto s_lease = e->context.store().session();
+                                soci::session& s = *s_lease;
                                 catalogue = list_clinic_rules(s);
                               }
                               std::map<long long, HisClinic> his;

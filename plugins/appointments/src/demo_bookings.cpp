@@ -27,7 +27,8 @@ const std::array<std::string_view, 6> kReasons = {"Tái khám tăng huyết áp"
                                                   "Tái khám đái tháo đường", ""};
 
 std::vector<long long> demo_patients(Environment& env) {
-  soci::session his(env.context.his().pool());
+  const auto his_lease = env.context.his().session();
+  soci::session& his = *his_lease;
   std::vector<long long> ids;
   for (const auto& row :
        env.context.profile().query(his, "patient.search", {{"q", std::string()}, {"limit", 400}})) {

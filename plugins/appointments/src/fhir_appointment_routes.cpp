@@ -121,7 +121,8 @@ void add_fhir_appointment_routes(Environment& env) {
              }
              BookingPage page;
              {
-               soci::session s(e->context.store().pool());
+               const auto s_lease = e->context.store().session();
+               soci::session& s = *s_lease;
                page = search_bookings(s, search);
              }
              const std::string url = fhir_base_url(req);

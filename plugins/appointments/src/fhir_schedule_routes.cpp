@@ -27,7 +27,8 @@ struct VisibleSchedule {
 std::vector<VisibleSchedule> visible_schedules(Environment& env, const std::string& role) {
   std::vector<ClinicRules> catalogue;
   {
-    soci::session s(env.context.store().pool());
+    const auto s_lease = env.context.store().session();
+    soci::session& s = *s_lease;
     catalogue = list_clinic_rules(s);
   }
   std::map<long long, HisClinic> his;
@@ -134,7 +135,8 @@ void add_fhir_schedule_routes(Environment& env) {
              search.paging = read_paging(req, used);
              SlotPage page;
              {
-               soci::session s(e->context.store().pool());
+               const auto s_lease = e->context.store().session();
+               soci::session& s = *s_lease;
                page = search_slots(s, search);
              }
              const std::string url = fhir_base_url(req);
@@ -168,7 +170,8 @@ void add_fhir_schedule_routes(Environment& env) {
                                  no_resource("Slot", id);
                                }
                                {
-                                 soci::session s(e->context.store().pool());
+                                 const auto s_lease = e->context.store().session();
+                                 soci::session& s = *s_lease;
                                  found = find_fhir_slot(s, number);
                                }
                                if (!found) no_resource("Slot", id);

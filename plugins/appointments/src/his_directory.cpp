@@ -14,10 +14,13 @@ HisPatient patient_of(const sdk::HisRow& row) {
 
 }  // namespace
 
-std::vector<HisClinic> his_clinics(sdk::Context& context) {
-  soci::session s(context.his().pool());
+sdk::LeasedSession his_beside(sdk::Context& context, soci::session& store_session) {
+  return context.his().session_beside(store_session, context.store());
+}
+
+std::vector<HisClinic> his_clinics(sdk::Context& context, soci::session& his) {
   std::vector<HisClinic> out;
-  for (const auto& row : context.profile().query(s, "clinic.list", {})) {
+  for (const auto& row : context.profile().query(his, "clinic.list", {})) {
     HisClinic c;
     c.id = id_of(row, "id");
     c.code = row.text("code");
@@ -28,6 +31,11 @@ std::vector<HisClinic> his_clinics(sdk::Context& context) {
   return out;
 }
 
+std::vector<HisClinic> his_clinics(sdk::Context& context) {
+  const auto his = context.his().session();
+  return his_clinics(context, *his);
+}
+
 std::optional<HisClinic> his_clinic(sdk::Context& context, long long id) {
   for (auto& c : his_clinics(context)) {
     if (c.id == id) return std::move(c);
@@ -35,32 +43,41 @@ std::optional<HisClinic> his_clinic(sdk::Context& context, long long id) {
   return std::nullopt;
 }
 
-bool his_doctor_exists(sdk::Context& context, long long id) {
-  soci::session s(context.his().pool());
-  for (const auto& row : context.profile().query(s, "doctor.list", {})) {
+bool his_doctor_exists(sdk::Context& context, soci::session& his, long long id) {
+  for (const auto& row : context.profile().query(his, "doctor.list", {})) {
     if (id_of(row, "id") == id) return true;
   }
   return false;
 }
 
-bool his_patient_exists(sdk::Context& context, long long id) {
-  soci::session s(context.his().pool());
-  return !context.profile().query(s, "patient.get", {{"id", id}}).empty();
+bool his_doctor_exists(sdk::Context& context, long long id) {
+  const auto his = context.his().session();
+  return his_doctor_exists(context, *his, id);
 }
 
-std::optional<HisPatient> his_patient(sdk::Context& context, long long id) {
-  soci::session s(context.his().pool());
-  const auto rows = context.profile().query(s, "patient.get", {{"id", id}});
+bool his_patient_exists(sdk::Context& context, long long id) {
+  const auto his = context.his().session();
+  return !context.profile().query(*his, "patient.get", {{"id", id}}).empty();
+}
+
+std::optional<HisPatient> his_patient(sdk::Context& context, soci::session& his, long long id) {
+  const auto rows = context.profile().query(his, "patient.get", {{"id", id}});
   if (rows.empty()) return std::nullopt;
   return patient_of(rows.front());
 }
 
+std::optional<HisPatient> his_patient(sdk::Context& context, long long id) {
+  const auto his = context.his().session();
+  return his_patient(context, *his, id);
+}
+
 std::vector<HisPatient> his_patient_search(sdk::Context& context, const std::string& folded_query,
                                            int limit) {
-  soci::session s(context.his().pool());
+  const auto his = context.his().session();
   std::vector<HisPatient> out;
-  for (const auto& row : context.profile().query(
-           s, "patient.search", {{"q", folded_query}, {"limit", static_cast<long long>(limit)}})) {
+  for (const auto& row :
+       context.profile().query(*his, "patient.search",
+                               {{"q", folded_query}, {"limit", static_cast<long long>(limit)}})) {
     out.push_back(patient_of(row));
   }
   return out;

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "hisx/context.h"
+#include "hisx/database.h"
 
 namespace hisx::appointments {
 
@@ -16,14 +17,25 @@ struct HisClinic {
   std::optional<long long> department_id;
 };
 
+/// A session on the HIS for use while `store_session` (perhaps in a transaction) is held:
+/// that very session when the store is the HIS database on one pool, so that no second
+/// connection is needed (one that may never come free), else a lease from the HIS pool.
+/// Every function below that takes `his` runs on such a session; the others lease their own
+/// and must not be called while a store session is held.
+sdk::LeasedSession his_beside(sdk::Context& context, soci::session& store_session);
+
 /// The HIS's active clinic rooms, through the profile statement `clinic.list`.
 std::vector<HisClinic> his_clinics(sdk::Context& context);
+/// As above, on the session `his`.
+std::vector<HisClinic> his_clinics(sdk::Context& context, soci::session& his);
 
 /// One active HIS clinic room, if the HIS lists it.
 std::optional<HisClinic> his_clinic(sdk::Context& context, long long id);
 
 /// True when the HIS lists an active doctor with this id (`doctor.list`).
 bool his_doctor_exists(sdk::Context& context, long long id);
+/// As above, on the session `his`.
+bool his_doctor_exists(sdk::Context& context, soci::session& his, long long id);
 
 /// True when the HIS has a patient with this id (`patient.get`).
 bool his_patient_exists(sdk::Context& context, long long id);
@@ -38,6 +50,8 @@ struct HisPatient {
 
 /// The HIS patient with this id (`patient.get`), if any.
 std::optional<HisPatient> his_patient(sdk::Context& context, long long id);
+/// As above, on the session `his`.
+std::optional<HisPatient> his_patient(sdk::Context& context, soci::session& his, long long id);
 
 /// At most `limit` HIS patients matching `folded_query` (`patient.search`: lower-case, no
 /// diacritics, no wildcards — a name, phone number or patient code), best matches first.

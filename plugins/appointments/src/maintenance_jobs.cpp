@@ -29,7 +29,8 @@ int mark_no_shows(Environment& env) {
   for (;;) {
     std::vector<long long> ids;
     {
-      soci::session s(env.context.store().pool());
+      const auto s_lease = env.context.store().session();
+      soci::session& s = *s_lease;
       ids = list_unattended_before(s, day_start, kBatch);
     }
     int changed_in_batch = 0;

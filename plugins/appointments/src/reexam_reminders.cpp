@@ -1,6 +1,7 @@
 #include "reexam_reminders.h"
 
 #include <map>
+#include <optional>
 
 #include "booking_code.h"
 #include "booking_store.h"
@@ -17,11 +18,11 @@ namespace {
 
 constexpr const char* kJobName = "appointments.reexam_reminders";
 
-// The patient's phone from the HIS, "" when the HIS has none; nothing when the HIS has no
-// such patient.
-std::optional<std::string> his_patient_phone(sdk::Context& context, long long patient_id) {
-  soci::session s(context.his().pool());
-  const auto rows = context.profile().query(s, "patient.get", {{"id", patient_id}});
+// The patient's phone from the HIS (on the session `his`), "" when the HIS has none; nothing
+// when the HIS has no such patient.
+std::optional<std::string> his_patient_phone(sdk::Context& context, soci::session& his,
+                                             long long patient_id) {
+  const auto rows = context.profile().query(his, "patient.get", {{"id", patient_id}});
   if (rows.empty()) return std::nullopt;
   std::string phone = rows.front().text("phone");
   const auto first = phone.find_first_not_of(" \t");
@@ -29,15 +30,19 @@ std::optional<std::string> his_patient_phone(sdk::Context& context, long long pa
   return phone.substr(first, phone.find_last_not_of(" \t") - first + 1);
 }
 
-// Lookups made once per run.
+// Lookups made once per run, in the HIS, while the run's store transaction `store_tx` is
+// open: through that transaction's session when the store is the HIS database on one pool
+// (a second lease from it could wait for ever), else on one HIS session taken when first
+// needed.
 class RunCache {
  public:
-  explicit RunCache(sdk::Context& context) : context_(context) {}
+  RunCache(sdk::Context& context, soci::session& store_tx)
+      : context_(context), store_tx_(store_tx) {}
 
   const std::optional<std::string>& phone(long long patient_id) {
     auto it = phones_.find(patient_id);
     if (it == phones_.end()) {
-      it = phones_.emplace(patient_id, his_patient_phone(context_, patient_id)).first;
+      it = phones_.emplace(patient_id, his_patient_phone(context_, his(), patient_id)).first;
     }
     return it->second;
   }
@@ -45,14 +50,21 @@ class RunCache {
   std::string clinic_name(long long clinic_id) {
     if (!clinics_) {
       clinics_.emplace();
-      for (const auto& c : his_clinics(context_)) (*clinics_)[c.id] = c.name;
+      for (const auto& c : his_clinics(context_, his())) (*clinics_)[c.id] = c.name;
     }
     auto it = clinics_->find(clinic_id);
     return it == clinics_->end() ? std::string() : it->second;
   }
 
  private:
+  soci::session& his() {
+    if (!his_) his_.emplace(his_beside(context_, store_tx_));
+    return **his_;
+  }
+
   sdk::Context& context_;
+  soci::session& store_tx_;
+  std::optional<sdk::LeasedSession> his_;
   std::map<long long, std::optional<std::string>> phones_;
   std::optional<std::map<long long, std::string>> clinics_;
 };
@@ -126,7 +138,7 @@ ReminderRun run_reexam_reminders(Environment& env) {
         const Instant now = env.now();
         const std::string today = format_date(env.zone.date_of(now));
         reconcile_dues(s, today, format_utc(now));
-        RunCache cache(env.context);
+        RunCache cache(env.context, s);
         for (const auto& item : dues_to_remind(s, today)) remind(env, s, cache, item, now, run);
       });
       return run;

@@ -35,7 +35,8 @@ sdk::Problem not_allowed(const std::string& what, const std::string& current,
 
 // The clinic of an order: in the catalogue, active and taking re-examination bookings.
 void check_clinic(Environment& env, long long clinic_id) {
-  soci::session s(env.context.store().pool());
+  const auto s_lease = env.context.store().session();
+  soci::session& s = *s_lease;
   const auto rules = find_clinic_rules(s, clinic_id);
   const bool bookable =
       rules && rules->active &&
@@ -174,7 +175,8 @@ ReexamView create_reexam(Environment& env, const sdk::Principal& who,
 
 std::vector<ReexamView> list_reexam_views(Environment& env, std::optional<long long> patient_id,
                                           const std::string& status, int limit) {
-  soci::session s(env.context.store().pool());
+  const auto s_lease = env.context.store().session();
+  soci::session& s = *s_lease;
   std::vector<ReexamView> out;
   for (const auto& order : list_reexams(s, patient_id, status, limit)) {
     out.push_back(read_view(s, order, false));
@@ -183,7 +185,8 @@ std::vector<ReexamView> list_reexam_views(Environment& env, std::optional<long l
 }
 
 ReexamView get_reexam(Environment& env, long long id) {
-  soci::session s(env.context.store().pool());
+  const auto s_lease = env.context.store().session();
+  soci::session& s = *s_lease;
   const auto order = find_reexam(s, id);
   if (!order) throw reexam_not_found(id);
   return read_view(s, *order, true);

@@ -57,7 +57,8 @@ void add_slot_routes(Environment& env) {
                                                  " days after it / khoảng ngày không hợp lệ");
          }
          const auto channel = channel_for(req);
-         soci::session s(e->context.store().pool());
+         const auto s_lease = e->context.store().session();
+         soci::session& s = *s_lease;
          const auto rules = find_clinic_rules(s, clinic);
          if (!rules) {
            throw sdk::Problem::invalid("clinic", "Clinic " + std::to_string(clinic) +

@@ -119,7 +119,8 @@ AttemptResult log_attempt(Environment& env, const sdk::Principal& who,
 }
 
 std::vector<CallAttempt> attempt_history(Environment& env, long long id, bool due) {
-  soci::session s(env.context.store().pool());
+  const auto s_lease = env.context.store().session();
+  soci::session& s = *s_lease;
   if (due ? !find_due(s, id).has_value() : !find_booking(s, id).has_value()) {
     throw due ? due_not_found(id) : booking_not_found(id);
   }
@@ -135,7 +136,8 @@ Worklist build_worklist(Environment& env, LocalDate day) {
   std::vector<DueForCall> dues;
   std::map<long long, std::vector<CallAttempt>> booking_calls, due_calls;
   {
-    soci::session s(env.context.store().pool());
+    const auto s_lease = env.context.store().session();
+    soci::session& s = *s_lease;
     for (const long long id : list_awaiting_confirmation(s, list.as_of)) {
       if (auto b = find_booking(s, id)) bookings.push_back(std::move(*b));
     }

@@ -44,7 +44,8 @@ void add_his_routes(sdk::Context& context, int max_results) {
                       "/ Nhập ít nhất 2 ký tự của họ tên, số điện thoại hoặc mã bệnh nhân");
                 }
                 const long long limit = sdk::query_integer(req, "limit", 1, max_results, 20);
-                soci::session s(ctx->his().pool());
+                const auto s_lease = ctx->his().session();
+                soci::session& s = *s_lease;
                 auto rows = ctx->profile().query(s, "patient.search", {{"q", q}, {"limit", limit}});
                 res.json(to_json_list(rows));
               },
@@ -58,7 +59,8 @@ void add_his_routes(sdk::Context& context, int max_results) {
   router.add({"GET", "/api/v1/his/patients/{id}", staff_roles(),
               [ctx](sdk::Request& req, sdk::Response& res) {
                 const long long id = sdk::parse_integer("id", req.param("id"), 1, INT64_MAX);
-                soci::session s(ctx->his().pool());
+                const auto s_lease = ctx->his().session();
+                soci::session& s = *s_lease;
                 auto rows = ctx->profile().query(s, "patient.get", {{"id", id}});
                 if (rows.empty()) {
                   throw sdk::Problem::not_found("No HIS patient with id " + std::to_string(id) +
@@ -70,7 +72,8 @@ void add_his_routes(sdk::Context& context, int max_results) {
 
   router.add({"GET", "/api/v1/his/departments", staff_roles(),
               [ctx](sdk::Request&, sdk::Response& res) {
-                soci::session s(ctx->his().pool());
+                const auto s_lease = ctx->his().session();
+                soci::session& s = *s_lease;
                 res.json(to_json_list(ctx->profile().query(s, "department.list", {})));
               },
               "The hospital's departments"});

@@ -25,7 +25,9 @@ struct Event {
 /// host also records that this subscriber has seen the event: write your own changes through
 /// it and they commit together with that record, so a redelivered event is skipped and your
 /// changes are applied exactly once. Throwing rolls both back; the event is retried later
-/// with backoff. Never commit, roll back or begin a transaction on `store_tx`.
+/// with backoff. Never commit, roll back or begin a transaction on `store_tx`, and never lease
+/// a second session of its pool while it is open: reach the HIS with
+/// `context.his().session_beside(store_tx, context.store())` (hisx/database.h).
 using EventHandler = std::function<void(const Event& event, soci::session& store_tx)>;
 
 /// Publish/subscribe between plugins, through a transactional outbox in the store database.

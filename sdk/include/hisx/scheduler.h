@@ -1,12 +1,27 @@
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <functional>
+#include <memory>
+#include <stdexcept>
 #include <string>
 
 #include "hisx/export.h"
 
 namespace hisx::sdk {
+
+/// Thrown by a job that ends early because the host is stopping (see
+/// JobRun::throw_if_stop_requested()). The run is then not recorded as finished: it stays
+/// running with its lease released, so that another host (or this one, restarted) runs it
+/// again at once, as a take-over (attempt + 1). Thrown while the host is not stopping, it
+/// fails the run like any other exception. Since 2.0.
+class HISX_SDK_API JobInterrupted : public std::runtime_error {
+ public:
+  /// `job`: the job's name, for the message.
+  explicit JobInterrupted(const std::string& job);
+  ~JobInterrupted() override;
+};
 
 /// One run of a job.
 struct JobRun {
@@ -15,10 +30,25 @@ struct JobRun {
   /// 1 for a first try; 2, 3, … when the run was taken over from a host that died (or lost
   /// its lease) during an earlier attempt, which may have done part of the work.
   int attempt = 1;
+  /// Set by the host once it begins to stop; null in a JobRun made by hand (never set). Read
+  /// it through stop_requested(). Since 2.0.
+  std::shared_ptr<const std::atomic<bool>> stop_flag{};
+
+  /// True once the host has begun to stop. A long job checks it between steps (a batch, a
+  /// message) and ends early with throw_if_stop_requested(); the host waits for it either
+  /// way. Returning normally records the run as succeeded, so return only when the work is
+  /// done. Since 2.0.
+  bool stop_requested() const { return stop_flag && stop_flag->load(); }
+  /// Throws JobInterrupted when stop_requested(): the run ends, unfinished, and runs again on
+  /// another host. Since 2.0.
+  void throw_if_stop_requested() const {
+    if (stop_requested()) throw JobInterrupted(job);
+  }
 };
 
 /// The work of a job. Throwing marks the run failed (logged and shown at /api/v1/host/jobs);
-/// a failed run is not retried (a periodic job runs again at its next occurrence).
+/// a failed run is not retried (a periodic job runs again at its next occurrence). The one
+/// exception is JobInterrupted at shutdown, which hands the run on unfinished.
 using JobFunction = std::function<void(const JobRun& run)>;
 
 /// Periodic and one-off jobs. Each run takes a lease row in the store database, so with
@@ -27,7 +57,11 @@ using JobFunction = std::function<void(const JobRun& run)>;
 /// run over (JobRun::attempt > 1). A run is therefore at least once, exactly once unless a
 /// host dies or loses its database during it: make work that must not repeat idempotent.
 /// Runs execute on the host's job threads, never on the caller's; `fn` must stay callable
-/// until the plugin's stop() returns (the host stops scheduling before it calls stop()).
+/// until the plugin's stop() returns. At shutdown the host stops scheduling and waits for
+/// every running run to end before it calls the plugin's stop(), without a limit: no job
+/// function runs while or after its plugin stops. A long job should watch
+/// JobRun::stop_requested() and end early with JobRun::throw_if_stop_requested(); a run still
+/// going after `jobs.stop_timeout_ms` is logged, again and again, until it ends.
 class HISX_SDK_API Scheduler {
  public:
   virtual ~Scheduler();

@@ -122,6 +122,17 @@ TEST_F(ConfigTest, RefusesAnUnknownBackendAndAMissingProfile) {
               HasSubstr("his_profile: the file /nowhere/profile.yaml does not exist"));
 }
 
+TEST_F(ConfigTest, ALeaseFromAPoolWaitsTenSecondsUnlessLeaseTimeoutMsSaysOtherwise) {
+  HostConfig cfg = load_config(write(kMinimal), {});
+  EXPECT_EQ(cfg.his.lease_timeout_ms, 10000);
+  EXPECT_EQ(cfg.store.lease_timeout_ms, 10000) << "the store is the HIS database";
+  cfg = load_config(write(kMinimal), {"database.his.lease_timeout_ms=2500"});
+  EXPECT_EQ(cfg.his.lease_timeout_ms, 2500);
+  EXPECT_THAT(error_of(kMinimal, {"database.his.lease_timeout_ms=0"}),
+              HasSubstr("database.his.lease_timeout_ms: expected a whole number from 10 to "
+                        "600000, found '0'"));
+}
+
 TEST_F(ConfigTest, RefusesBrokenYamlWithItsPosition) {
   EXPECT_THAT(error_of("http: [\n"), HasSubstr("not valid YAML at line"));
   EXPECT_THAT(error_of(kMinimal, {"nonsense"}), HasSubstr("-D key=value"));

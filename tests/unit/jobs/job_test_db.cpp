@@ -1,5 +1,7 @@
 #include "job_test_db.h"
 
+#include <Poco/Logger.h>
+#include <Poco/Message.h>
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
@@ -66,6 +68,54 @@ sdk::JobFunction RunLog::job(const std::string& host) {
 std::vector<SeenRun> RunLog::runs() const {
   std::lock_guard lock(mutex_);
   return runs_;
+}
+
+class LogCapture::Channel : public Poco::Channel {
+ public:
+  void log(const Poco::Message& message) override {
+    {
+      std::lock_guard lock(mutex_);
+      lines_.push_back(message.getText());
+    }
+    added_.notify_all();
+  }
+
+  std::vector<std::string> lines() const {
+    std::lock_guard lock(mutex_);
+    return lines_;
+  }
+
+  bool wait_for(const std::string& needle, std::size_t count,
+                std::chrono::milliseconds timeout) const {
+    std::unique_lock lock(mutex_);
+    return added_.wait_for(lock, timeout, [&] {
+      std::size_t found = 0;
+      for (const auto& line : lines_) {
+        if (line.find(needle) != std::string::npos) ++found;
+      }
+      return found >= count;
+    });
+  }
+
+ private:
+  mutable std::mutex mutex_;
+  mutable std::condition_variable added_;
+  std::vector<std::string> lines_;
+};
+
+LogCapture::LogCapture(const std::string& logger) : logger_(logger), channel_(new Channel) {
+  auto& log = Poco::Logger::get(logger_);
+  previous_ = log.getChannel();
+  log.setChannel(channel_);
+}
+
+LogCapture::~LogCapture() { Poco::Logger::get(logger_).setChannel(previous_); }
+
+std::vector<std::string> LogCapture::lines() const { return channel_->lines(); }
+
+bool LogCapture::wait_for(const std::string& needle, std::size_t count,
+                          std::chrono::milliseconds timeout) const {
+  return channel_->wait_for(needle, count, timeout);
 }
 
 std::chrono::system_clock::time_point utc(const std::string& text) {

@@ -1,5 +1,10 @@
 #pragma once
 
+#include <Poco/AutoPtr.h>
+#include <Poco/Channel.h>
+
+#include <chrono>
+#include <condition_variable>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -62,6 +67,28 @@ class RunLog {
  private:
   mutable std::mutex mutex_;
   std::vector<SeenRun> runs_;
+};
+
+/// The lines of one logger (e.g. "hisx.jobs") as an operator's log would receive them, for as
+/// long as this object lives (the logger's channel is restored afterwards).
+class LogCapture {
+ public:
+  explicit LogCapture(const std::string& logger);
+  ~LogCapture();
+  LogCapture(const LogCapture&) = delete;
+  LogCapture& operator=(const LogCapture&) = delete;
+
+  /// Every line so far.
+  std::vector<std::string> lines() const;
+  /// Waits up to `timeout` until `count` lines contain `needle`; true when they do.
+  bool wait_for(const std::string& needle, std::size_t count = 1,
+                std::chrono::milliseconds timeout = std::chrono::seconds(30)) const;
+
+ private:
+  class Channel;
+  std::string logger_;
+  Poco::AutoPtr<Channel> channel_;
+  Poco::AutoPtr<Poco::Channel> previous_;
 };
 
 /// "2024-05-01T03:00:30Z" as a time point.

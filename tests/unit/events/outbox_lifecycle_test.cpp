@@ -136,7 +136,11 @@ TEST_P(OutboxLifecycle, WorkerDeliversInTheBackgroundUntilStopped) {
   EXPECT_EQ(bus.backlog(), 0);
 }
 
-TEST_P(OutboxLifecycle, ASlowSubscriberNeverDelaysTheOthers) {
+// On PostgreSQL only: SQLite has one writer at a time, so there a handler that holds its
+// delivery transaction open holds up every other write too (docs/events.md).
+class OutboxSlowSubscriber : public OutboxLifecycle {};
+
+TEST_P(OutboxSlowSubscriber, ASlowSubscriberNeverDelaysTheOthers) {
   host::OutboxEventBus bus(*pool, clock, test_config());
   std::mutex mutex;
   std::condition_variable released_cv;
@@ -190,6 +194,8 @@ TEST_P(OutboxLifecycle, PausedDeliveryStartsNoWorker) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, OutboxLifecycle, ::testing::Values("sqlite3", "postgresql"),
+                         backend_name);
+INSTANTIATE_TEST_SUITE_P(Backends, OutboxSlowSubscriber, ::testing::Values("postgresql"),
                          backend_name);
 
 }  // namespace

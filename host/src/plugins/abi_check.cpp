@@ -8,11 +8,8 @@ std::string poco(std::uint32_t v) {
   return std::to_string(v >> 24) + "." + std::to_string((v >> 16) & 0xFF) + "." +
          std::to_string((v >> 8) & 0xFF);
 }
-std::string soci(std::uint32_t v) {
-  return std::to_string(v / 100000) + "." + std::to_string(v / 100 % 1000) + "." +
-         std::to_string(v % 100);
-}
-std::string boost(std::uint32_t v) {
+// SOCI_VERSION and BOOST_VERSION share one decimal layout: major * 100000 + minor * 100 + patch.
+std::string decimal(std::uint32_t v) {
   return std::to_string(v / 100000) + "." + std::to_string(v / 100 % 1000) + "." +
          std::to_string(v % 100);
 }
@@ -32,8 +29,8 @@ std::string describe(const sdk::AbiStamp& s) {
                      ", GCC " + std::to_string(s.gcc_major) + ", C++11 string ABI " +
                      std::to_string(s.cxx11_abi);
   if (s.sdk_major >= 2) {
-    text += ", Poco " + poco(s.poco_version) + ", SOCI " + soci(s.soci_version) + ", Boost " +
-            boost(s.boost_version);
+    text += ", Poco " + poco(s.poco_version) + ", SOCI " + decimal(s.soci_version) + ", Boost " +
+            decimal(s.boost_version);
   }
   return text;
 }

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "app/host_migration_sets.h"
+#include "app/host_routes.h"
 #include "app/plugin_context.h"
 #include "app/started_clock.h"
 #include "audit/append_only.h"
@@ -61,6 +62,13 @@ Host::Host(HostConfig config)
   } else {
     clock_ = std::make_unique<sdk::SystemClock>();
   }
+}
+
+Host::Host(HostConfig config, std::unique_ptr<sdk::Clock> clock)
+    : config_(std::move(config)),
+      clock_(std::move(clock)),
+      zone_(sdk::TimeZone::locate(config_.timezone)) {
+  services_.services = &service_registry_;
 }
 
 Host::~Host() {
@@ -240,6 +248,24 @@ std::string Host::check_profile() {
   profile_ = load_profile(config_.his_profile, his_->backend());
   auto issues = hisx::host::check_profile(*profile_, *his_, required_statements());
   return issues.empty() ? std::string() : format_issues(config_.his_profile, issues);
+}
+
+void Host::prepare(const std::function<void(const std::string&)>& log) {
+  open_databases();
+  prepare_demo([&](const std::string& step, long done, long total) {
+    if (log && done == total) log("demo: " + step + " (" + std::to_string(total) + ")");
+  });
+  load_plugins();
+  if (config_.migrate_on_start) {
+    migrate(log);
+  } else {
+    require_migrated();
+  }
+  if (auto report = check_profile(); !report.empty()) {
+    throw std::runtime_error("the HIS profile does not fit the HIS database:\n" + report);
+  }
+  open_services();
+  add_host_routes(*this);
 }
 
 void Host::start_plugins() {

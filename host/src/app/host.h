@@ -31,6 +31,9 @@ using HostProgress = std::function<void(const std::string& step, long done, long
 class Host {
  public:
   explicit Host(HostConfig config);
+  /// A host on `clock` instead of the system clock or `clock.start`'s (the in-process test
+  /// harness, hisx/testing/harness.h, passes a ManualClock).
+  Host(HostConfig config, std::unique_ptr<sdk::Clock> clock);
   ~Host();
 
   const HostConfig& config() const { return config_; }
@@ -61,6 +64,12 @@ class Host {
   void start_plugins();
   /// Stops the plugins in reverse order.
   void stop_plugins();
+
+  /// Everything before start_plugins(), in order: databases, the demo HIS when configured,
+  /// plugins, migrations (or the check that none is pending), the HIS profile check (throws
+  /// std::runtime_error with the report when the profile does not fit), the host services
+  /// and the host's own routes. hisxd adds the staff pages next, then starts the plugins.
+  void prepare(const std::function<void(const std::string&)>& log = {});
 
   /// Every role a key or user may hold: the built-in roles and those plugins define.
   std::vector<std::string> roles() const;

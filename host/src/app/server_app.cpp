@@ -9,10 +9,8 @@
 
 #include "app/config_location.h"
 #include "app/host.h"
-#include "app/host_routes.h"
 #include "app/logging.h"
 #include "auth/bearer_authenticator.h"
-#include "db/migrator.h"
 #include "http/http_server.h"
 #include "jobs/utc_time.h"
 #include "metrics/http_metrics.h"
@@ -88,21 +86,7 @@ int ServerApp::serve() {
   }
 
   Host host(cfg);
-  host.open_databases();
-  host.prepare_demo([&](const std::string& step, long done, long total) {
-    if (done == total) log.information("demo: %s (%ld)", step, total);
-  });
-  host.load_plugins();
-  if (cfg.migrate_on_start) {
-    host.migrate([&](const std::string& line) { log.information(line); });
-  } else {
-    host.require_migrated();
-  }
-  if (auto report = host.check_profile(); !report.empty()) {
-    throw std::runtime_error("the HIS profile does not fit the HIS database:\n" + report);
-  }
-  host.open_services();
-  add_host_routes(host);
+  host.prepare([&](const std::string& line) { log.information(line); });
   // The staff pages: the shell at "/", each plugin's web folder at /<plugin>/.
   const auto staff_web = open_staff_web(*cfg.reader, host.plugins(), host.routes(), host.roles());
   host.start_plugins();

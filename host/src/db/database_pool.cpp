@@ -85,6 +85,24 @@ void prepare_session(soci::session& s, const std::string& backend, int busy_time
 
 }  // namespace
 
+std::unique_ptr<soci::session> open_session(const DatabaseConfig& cfg) {
+  const soci::backend_factory* factory = find_factory(cfg.backend);
+  if (factory == nullptr) {
+    throw ConfigError(
+        "the configuration", cfg.key + ".backend",
+        "unknown database backend '" + cfg.backend + "'; use one of " + supported_backends());
+  }
+  auto s = std::make_unique<soci::session>();
+  try {
+    s->open(*factory, full_connection(cfg));
+    prepare_session(*s, cfg.backend, cfg.busy_timeout_ms);
+  } catch (const std::exception& e) {
+    throw DatabaseError("cannot open " + cfg.key + " (" + cfg.backend +
+                        "): " + without_password(e.what(), cfg.password));
+  }
+  return s;
+}
+
 const char* supported_backends() { return "sqlite3, postgresql, mysql, odbc"; }
 
 DatabasePool::DatabasePool(const DatabaseConfig& cfg)

@@ -60,4 +60,9 @@ const char* supported_backends();
 /// Opens the pool for `cfg` (see DatabasePool).
 std::shared_ptr<DatabasePool> open_database(const DatabaseConfig& cfg);
 
+/// One session on `cfg`'s database outside any pool, set up like the pool's (SQLite pragmas,
+/// UTC), for tools and tests that look at the rows beside a running host. Throws
+/// DatabaseError naming cfg.key.
+std::unique_ptr<soci::session> open_session(const DatabaseConfig& cfg);
+
 }  // namespace hisx::host

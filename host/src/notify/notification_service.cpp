@@ -114,4 +114,8 @@ void NotificationService::stop() { sender_.stop(); }
 void NotificationService::wake() { sender_.wake(); }
 int NotificationService::deliver_due() { return sender_.deliver_due(); }
 
+std::vector<sdk::Attachment> NotificationService::attachments(const std::string& id) const {
+  return store_.attachments(id);
+}
+
 }  // namespace hisx::host

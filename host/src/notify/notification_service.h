@@ -38,6 +38,8 @@ class NotificationService final : public sdk::Notifier {
   std::optional<Notification> find(const std::string& id) const;
   /// Stored messages, newest first.
   std::vector<Notification> list(const NotificationFilter& filter) const;
+  /// The files attached to message `id`, in order (none for an unknown id).
+  std::vector<sdk::Attachment> attachments(const std::string& id) const;
   /// How many messages are in each state (states with none are absent), for metrics.
   std::map<std::string, long long> count_by_state() const;
   /// The configured channel names, sorted.

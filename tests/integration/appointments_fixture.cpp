@@ -1,5 +1,7 @@
 #include "appointments_fixture.h"
 
+#include <Poco/String.h>
+
 #include <chrono>
 #include <cstdio>
 #include <sstream>
@@ -46,36 +48,65 @@ void AppointmentsTest::start_host(const std::vector<std::string>& extra) {
   overrides.insert(overrides.end(), extra.begin(), extra.end());
   keys_.clear();
   host_.reset();
+  harness_.reset();
   backend_ = backend_from_env();
+  if (kAppointmentsInProcess) {
+    std::vector<std::string> all = backend_.overrides;
+    all.insert(all.end(), overrides.begin(), overrides.end());
+    harness_ = std::make_unique<hisx::testing::Harness>(hisx::testing::HarnessOptions{
+        .plugins = {"his", "appointments"}, .overrides = std::move(all)});
+    return;
+  }
   host_ = std::make_unique<HostProcess>(host_options(backend_, overrides));
   host_->start();
 }
 
 const std::string& AppointmentsTest::key(const std::string& role) {
+  if (harness_) return harness_->key(role);
   auto it = keys_.find(role);
   if (it == keys_.end()) it = keys_.emplace(role, create_key(*host_, role, role + "-key")).first;
   return it->second;
 }
 
+std::unique_ptr<soci::session> AppointmentsTest::store() {
+  if (harness_) return harness_->store();
+  return open_store(backend_, host_->data_dir());
+}
+
+HttpResult AppointmentsTest::raw(const std::string& method, const std::string& path,
+                                 const std::string& body,
+                                 const std::map<std::string, std::string>& headers) {
+  if (!harness_) return host_->client().request(method, path, body, headers);
+  const hisx::testing::Answer answer =
+      harness_->call({.method = method, .target = path, .body = body, .headers = headers});
+  HttpResult result;
+  result.status = answer.status;
+  result.body = answer.body;
+  for (const auto& [name, value] : answer.headers) result.headers[Poco::toLower(name)] = value;
+  return result;
+}
+
 HttpResult AppointmentsTest::get(const std::string& path, const std::string& role) {
-  return host_->client().get(path, key(role));
+  return raw("GET", path, "", {{"Authorization", "Bearer " + key(role)}});
 }
 
 HttpResult AppointmentsTest::post(const std::string& path, const std::string& body,
                                   const std::string& role,
                                   const std::map<std::string, std::string>& headers) {
-  return host_->client().post(path, body, key(role), headers);
+  std::map<std::string, std::string> all = {{"Authorization", "Bearer " + key(role)},
+                                            {"Content-Type", "application/json"}};
+  for (const auto& [name, value] : headers) all[name] = value;
+  return raw("POST", path, body, all);
 }
 
 HttpResult AppointmentsTest::put(const std::string& path, const std::string& body,
                                  const std::string& role) {
-  return host_->client().request(
-      "PUT", path, body,
-      {{"Authorization", "Bearer " + key(role)}, {"Content-Type", "application/json"}});
+  return raw("PUT", path, body,
+             {{"Authorization", "Bearer " + key(role)}, {"Content-Type", "application/json"}});
 }
 
 HttpResult AppointmentsTest::del(const std::string& path, const std::string& role) {
-  return host_->client().request("DELETE", path, "", {{"Authorization", "Bearer " + key(role)}});
+  return raw("DELETE", path, "", {{"Authorization", "Bearer " + key(role)}});
 }
 
 void AppointmentsTest::open_clinic(long long clinic_id, const std::vector<std::string>& channels,

@@ -2,7 +2,10 @@
 
 // Shared by the appointments_*_test.cpp files: a host with the `his` and `appointments`
 // plugins on the backend under test, API keys for each role, and helpers that configure a
-// clinic, generate slots and book through the real HTTP API.
+// clinic, generate slots and book through the HTTP API. The host is either a spawned hisxd
+// on real sockets (tests/integration: concurrency, crashes, HTTP itself) or the in-process
+// harness, hisx::testing (tests/plugins/appointments: everything else); each test binary
+// says which by the kAppointmentsInProcess it links.
 
 #include <Poco/JSON/Object.h>
 
@@ -11,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "hisx/testing/harness.h"
 #include "integration_support.h"
 
 namespace hisx::test::integration {
@@ -22,13 +26,18 @@ std::string local_day(int days_from_today);
 /// ISO weekday (1 = Monday … 7 = Sunday) of a "YYYY-MM-DD" date.
 int weekday_of(const std::string& date);
 
+/// True in the binary whose appointments tests run on the in-process harness (defined once
+/// per test binary).
+extern const bool kAppointmentsInProcess;
+
 class AppointmentsTest : public ::testing::Test {
  protected:
   /// The day most tests book on: two local days ahead, inside every booking window and far
   /// from any same-day cut-off.
   static std::string booking_day() { return local_day(2); }
 
-  /// Starts a host with `extra` overrides after plugins.enabled=[his, appointments].
+  /// Starts a host with `extra` overrides after plugins.enabled=[his, appointments]: the
+  /// in-process harness or a spawned hisxd (kAppointmentsInProcess).
   void start_host(const std::vector<std::string>& extra = {});
   void SetUp() override { start_host(); }
 
@@ -42,6 +51,9 @@ class AppointmentsTest : public ::testing::Test {
   HttpResult put(const std::string& path, const std::string& body,
                  const std::string& role = "admin");
   HttpResult del(const std::string& path, const std::string& role = "admin");
+  /// `method` `path` with exactly `headers` (no credential unless they carry one).
+  HttpResult raw(const std::string& method, const std::string& path, const std::string& body = {},
+                 const std::map<std::string, std::string>& headers = {});
 
   /// PUT /admin/clinics/{id} with `channels`, window and cut-off ("" for none); asserts 200.
   void open_clinic(long long clinic_id, const std::vector<std::string>& channels,
@@ -67,13 +79,16 @@ class AppointmentsTest : public ::testing::Test {
   HttpResult book(const std::string& role, long long patient_id, long long slot_id,
                   const std::string& channel, const std::string& idempotency_key = {});
 
-  /// The running host (started by start_host()).
+  /// The spawned hisxd (started by start_host(); not in process).
   HostProcess& host() { return *host_; }
+  /// The in-process host (started by start_host(); in process only).
+  hisx::testing::Harness& harness() { return *harness_; }
   /// A session on the host's store database, to look at the rows behind the API.
-  std::unique_ptr<soci::session> store() { return open_store(backend_, host_->data_dir()); }
+  std::unique_ptr<soci::session> store();
 
   TestBackend backend_;
   std::unique_ptr<HostProcess> host_;
+  std::unique_ptr<hisx::testing::Harness> harness_;
   std::map<std::string, std::string> keys_;
 };
 

@@ -32,8 +32,10 @@ std::filesystem::path make_temp_folder() {
   return pattern;
 }
 
-std::chrono::system_clock::time_point start_of(const HarnessOptions& options) {
+std::chrono::system_clock::time_point start_of(const HarnessOptions& options,
+                                               const host::HostConfig& config) {
   if (options.start) return *options.start;
+  if (config.clock_start) return *config.clock_start;
   return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
 }
 
@@ -80,7 +82,7 @@ Harness::Harness(HarnessOptions options) : state_(std::make_unique<State>()) {
   std::ofstream(file) << host::harness_config_text(options, s.data_dir);
   host::HostConfig config = host::load_config(file, options.overrides);
   host::setup_logging(config.log_level);
-  auto clock = std::make_unique<sdk::ManualClock>(start_of(options));
+  auto clock = std::make_unique<sdk::ManualClock>(start_of(options, config));
   s.clock = clock.get();
   s.host = std::make_unique<Host>(config, std::move(clock));
   s.host->prepare();

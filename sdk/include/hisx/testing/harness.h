@@ -35,8 +35,8 @@ struct HarnessOptions {
   /// `plugins.settings.my_plugin.hotline=1900 1234`, or `database.his.backend=postgresql`
   /// with `database.his.connection=…` to run on PostgreSQL instead of SQLite).
   std::vector<std::string> overrides = {};
-  /// Where the manual clock starts (UTC). Default: the real time when the harness starts,
-  /// truncated to the second.
+  /// Where the manual clock starts (UTC). Default: `clock.start` when the overrides set it,
+  /// else the real time when the harness starts, truncated to the second.
   std::optional<std::chrono::system_clock::time_point> start = std::nullopt;
   /// Folders searched for plugins (`plugins.paths`). Default: $HISX_PLUGIN_DIR and
   /// $HISX_FIXTURE_PLUGIN_DIR when set, else the build's plugin folder.

@@ -1,11 +1,9 @@
 // W4: re-examination orders — a doctor orders a patient back (once or recurring), a slot
 // held for the first due, dues booked by the call centre, cancelling, every refusal, and
-// reminders that reach a real SMS gateway stand-in (the webhook sink) with their delivery
-// state read back.
+// reminders that reach a real SMS gateway stand-in (the webhook sink, over HTTP) with their
+// delivery state read back. In process: the test sends the queued messages when it wants.
 #include <Poco/JSON/Parser.h>
 #include <gmock/gmock.h>
-
-#include <thread>
 
 #include "appointments_fixture.h"
 #include "support/temp_dir.h"
@@ -231,6 +229,7 @@ TEST_F(AppointmentsReexam, HoldingASlotBooksItThroughChannelReexam) {
   auto reminders = d->getArray("reminders");
   ASSERT_EQ(reminders->size(), 1u) << o->getArray("dues")->getObject(0)->getArray("reminders");
   EXPECT_EQ(reminders->getObject(0)->getValue<int>("offset_days"), 3);
+  EXPECT_EQ(harness().send_notifications(), 1);  // Sent through the webhook driver now.
   auto requests = hook_.wait_for(1);
   ASSERT_EQ(requests.size(), 1u);
   Poco::JSON::Parser parser;
@@ -371,6 +370,7 @@ TEST_F(AppointmentsReexam, AReminderReachesTheGatewayAndShowsSent) {
   EXPECT_EQ(reminders->getObject(0)->getValue<int>("offset_days"), 1);
   EXPECT_EQ(reminders->getObject(0)->getValue<std::string>("recorded_state"), "queued");
 
+  EXPECT_EQ(harness().send_notifications(), 1);  // Sent through the webhook driver now.
   auto requests = hook_.wait_for(1);
   ASSERT_EQ(requests.size(), 1u);
   Poco::JSON::Parser parser;
@@ -382,23 +382,16 @@ TEST_F(AppointmentsReexam, AReminderReachesTheGatewayAndShowsSent) {
   EXPECT_EQ(text.find("0987000125"), std::string::npos) << "nothing but what the message needs";
 
   // The delivery state, read live from the notifier.
-  std::string state;
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-  while (std::chrono::steady_clock::now() < deadline) {
-    auto r = due(fetch(id), 0)->getArray("reminders")->getObject(0);
-    state = r->getValue<std::string>("state");
-    if (state == "sent") {
-      EXPECT_FALSE(r->getValue<std::string>("sent_at").empty());
-      EXPECT_EQ(r->getValue<int>("attempts"), 1);
-      break;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
-  }
-  EXPECT_EQ(state, "sent");
+  auto sent = due(fetch(id), 0)->getArray("reminders")->getObject(0);
+  EXPECT_EQ(sent->getValue<std::string>("state"), "sent");
+  EXPECT_FALSE(sent->getValue<std::string>("sent_at").empty());
+  EXPECT_EQ(sent->getValue<int>("attempts"), 1);
 
-  // Running again (another order) does not repeat it.
+  // Running again (another order, the next reminder run) does not repeat it.
   create(order_body(26, 6, local_day(30)));
-  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  harness().clock().advance(std::chrono::hours(24));
+  harness().run_due_jobs();
+  harness().send_notifications();
   EXPECT_EQ(hook_.requests().size(), 1u);
   long long rows = 0;
   *store() << "SELECT COUNT(*) FROM hisx_appointments_reminders", soci::into(rows);
@@ -421,7 +414,7 @@ TEST_F(AppointmentsReexam, APatientWithoutAPhoneIsSkippedWithWhy) {
       soci::into(detail);
   EXPECT_EQ(state, "skipped");
   EXPECT_THAT(detail, HasSubstr("số điện thoại"));
-  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  EXPECT_EQ(harness().send_notifications(), 0);
   EXPECT_TRUE(hook_.requests().empty());
 }
 

@@ -99,11 +99,11 @@ class AppointmentsFhir : public AppointmentsTest {
     std::map<std::string, std::string> headers = {{"Authorization", "Bearer " + key(role)},
                                                   {"Content-Type", "application/fhir+json"}};
     headers.insert(extra.begin(), extra.end());
-    return host().client().request("POST", path, body, headers);
+    return raw("POST", path, body, headers);
   }
 
   HttpResult put_fhir(const std::string& path, const std::string& body, const std::string& role) {
-    return host().client().request(
+    return raw(
         "PUT", path, body,
         {{"Authorization", "Bearer " + key(role)}, {"Content-Type", "application/fhir+json"}});
   }
@@ -136,7 +136,7 @@ class AppointmentsFhir : public AppointmentsTest {
 };
 
 TEST_F(AppointmentsFhir, MetadataIsPublicAndDescribesTheFacade) {
-  HttpResult r = host().client().get("/fhir/r4/metadata");
+  HttpResult r = raw("GET", "/fhir/r4/metadata");
   ASSERT_EQ(r.status, 200) << r.body;
   auto c = resource(r, "CapabilityStatement");
   EXPECT_EQ(c->getValue<std::string>("fhirVersion"), "4.0.1");
@@ -152,8 +152,8 @@ TEST_F(AppointmentsFhir, MetadataIsPublicAndDescribesTheFacade) {
 
   // Everything else needs a credential; the host refuses before the facade runs, as a
   // problem document.
-  expect_problem(host().client().get("/fhir/r4/Schedule"), 401, "unauthorized");
-  expect_problem(host().client().get("/fhir/r4/Appointment/1"), 401, "unauthorized");
+  expect_problem(raw("GET", "/fhir/r4/Schedule"), 401, "unauthorized");
+  expect_problem(raw("GET", "/fhir/r4/Appointment/1"), 401, "unauthorized");
 }
 
 TEST_F(AppointmentsFhir, SchedulesAreTheBookableClinicsOfTheCaller) {

@@ -3,13 +3,13 @@
 
 #include "appointment_settings.h"
 #include "channels.h"
-#include "demo_bookings.h"
-#include "demo_seed.h"
+#include "demo/demo_bookings.h"
+#include "demo/demo_seed.h"
 #include "environment.h"
 #include "hisx/embedded_migrations.h"
 #include "hisx/plugin.h"
 #include "hisx/roles.h"
-#include "maintenance_jobs.h"
+#include "maintenance/maintenance_jobs.h"
 #include "routes.h"
 
 namespace hisx::appointments {

@@ -1,5 +1,5 @@
 // Booking codes: "HK-" and Crockford base 32, a bijection of the booking id.
-#include "booking_code.h"
+#include "booking/booking_code.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

@@ -1,5 +1,5 @@
 // The booking state machine: every status × action pair, allowed or refused.
-#include "booking_status.h"
+#include "booking/booking_status.h"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 // The booking window (days ahead) and the same-day cut-off, in the hospital's local time.
-#include "booking_window.h"
+#include "booking/booking_window.h"
 
 #include <gtest/gtest.h>
 

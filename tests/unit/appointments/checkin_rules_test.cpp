@@ -1,10 +1,10 @@
 // Check-in at the desk (W5): when a booking may be checked in, the queue label, the QR
 // payload and what the receptionist typed or scanned.
-#include "checkin_rules.h"
+#include "checkin/checkin_rules.h"
 
 #include <gtest/gtest.h>
 
-#include "booking_code.h"
+#include "booking/booking_code.h"
 
 namespace hisx::appointments {
 namespace {

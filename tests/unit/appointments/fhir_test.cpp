@@ -5,12 +5,12 @@
 
 #include <sstream>
 
-#include "fhir_appointment_input.h"
-#include "fhir_capability.h"
-#include "fhir_codes.h"
-#include "fhir_outcome.h"
-#include "fhir_resources.h"
-#include "fhir_search.h"
+#include "fhir/fhir_appointment_input.h"
+#include "fhir/fhir_capability.h"
+#include "fhir/fhir_codes.h"
+#include "fhir/fhir_outcome.h"
+#include "fhir/fhir_resources.h"
+#include "fhir/fhir_search.h"
 #include "hisx/problem.h"
 
 namespace hisx::appointments {

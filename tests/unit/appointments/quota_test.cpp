@@ -1,5 +1,5 @@
 // Quota arithmetic: a channel's share of a slot is floor(capacity × percent / 100).
-#include "quota.h"
+#include "booking/quota.h"
 
 #include <gtest/gtest.h>
 

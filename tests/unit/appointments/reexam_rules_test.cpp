@@ -1,6 +1,6 @@
 // Re-examination orders (W4): checking an order, expanding it into dues with their windows,
 // and when reminders go out.
-#include "reexam_rules.h"
+#include "reexam/reexam_rules.h"
 
 #include <gtest/gtest.h>
 

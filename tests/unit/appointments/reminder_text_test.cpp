@@ -1,5 +1,5 @@
 // The text of a re-examination reminder: Vietnamese first, dates as dd/mm/yyyy.
-#include "reminder_text.h"
+#include "reexam/reminder_text.h"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 // Checks on schedule templates, clinic rules and closures, naming the field at fault.
-#include "schedule_rules.h"
+#include "catalogue/schedule_rules.h"
 
 #include <gtest/gtest.h>
 

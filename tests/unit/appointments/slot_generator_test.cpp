@@ -1,5 +1,5 @@
 // Templates + closures + a date range + a time zone → the slots to store.
-#include "slot_generator.h"
+#include "catalogue/slot_generator.h"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 // The call-centre worklist rules: outcomes, call-back times, who is on the list and in which
 // order (W3).
-#include "worklist_rules.h"
+#include "worklist/worklist_rules.h"
 
 #include <gtest/gtest.h>
 

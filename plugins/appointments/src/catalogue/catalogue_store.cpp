@@ -1,0 +1,115 @@
+#include "catalogue/catalogue_store.h"
+
+#include "sql_support.h"
+
+namespace hisx::appointments {
+
+namespace {
+
+constexpr const char* kSelect =
+    "SELECT clinic_id, channels, booking_window_days, same_day_cutoff, active "
+    "FROM hisx_appointments_clinics";
+
+std::vector<std::string> split(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    auto comma = text.find(',', start);
+    if (comma == std::string::npos) comma = text.size();
+    if (comma > start) out.push_back(text.substr(start, comma - start));
+    start = comma + 1;
+  }
+  return out;
+}
+
+std::string join(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& item : items) out += (out.empty() ? "" : ",") + item;
+  return out;
+}
+
+std::vector<ClinicRules> read(soci::session& s, const std::string& sql,
+                              std::optional<long long> clinic_id) {
+  ClinicRules row;
+  std::string channels, cutoff;
+  soci::indicator cutoff_ind = soci::i_ok;
+  int active = 0;
+  long long id = clinic_id.value_or(0);
+  soci::statement st(s);
+  st.exchange(soci::into(row.clinic_id));
+  st.exchange(soci::into(channels));
+  st.exchange(soci::into(row.booking_window_days));
+  st.exchange(soci::into(cutoff, cutoff_ind));
+  st.exchange(soci::into(active));
+  if (clinic_id) st.exchange(soci::use(id, "id"));
+  st.alloc();
+  st.prepare(sql);
+  st.define_and_bind();
+  st.execute();
+  std::vector<ClinicRules> out;
+  while (st.fetch()) {
+    ClinicRules r = row;
+    r.channels = split(channels);
+    r.same_day_cutoff = cutoff_ind == soci::i_null ? std::nullopt : parse_clock(cutoff);
+    r.active = active != 0;
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<ClinicRules> list_clinic_rules(soci::session& s) {
+  return read(s, std::string(kSelect) + " ORDER BY clinic_id", std::nullopt);
+}
+
+std::optional<ClinicRules> find_clinic_rules(soci::session& s, long long clinic_id) {
+  auto rows = read(s, std::string(kSelect) + " WHERE clinic_id = :id", clinic_id);
+  if (rows.empty()) return std::nullopt;
+  return rows.front();
+}
+
+void save_clinic_rules(soci::session& s, const ClinicRules& rules, const std::string& now,
+                       const std::string& by) {
+  const std::string channels = join(rules.channels);
+  std::string cutoff = rules.same_day_cutoff ? format_clock(*rules.same_day_cutoff) : "";
+  soci::indicator cutoff_ind = rules.same_day_cutoff ? soci::i_ok : soci::i_null;
+  const int active = rules.active ? 1 : 0;
+  s << "INSERT INTO hisx_appointments_clinics (clinic_id, channels, booking_window_days, "
+       "same_day_cutoff, active, updated_at, updated_by) "
+       "VALUES (:clinic_id, :channels, :window, :cutoff, :active, :now, :by) "
+       "ON CONFLICT (clinic_id) DO UPDATE SET channels = excluded.channels, "
+       "booking_window_days = excluded.booking_window_days, "
+       "same_day_cutoff = excluded.same_day_cutoff, active = excluded.active, "
+       "updated_at = excluded.updated_at, updated_by = excluded.updated_by",
+      soci::use(rules.clinic_id), soci::use(channels), soci::use(rules.booking_window_days),
+      soci::use(cutoff, cutoff_ind), soci::use(active), soci::use(now), soci::use(by);
+}
+
+void lock_clinic_for_booking(soci::session& s, const std::string& backend, long long clinic_id) {
+  if (backend != "postgresql") return;
+  long long locked = 0;
+  s << "SELECT clinic_id FROM hisx_appointments_clinics WHERE clinic_id = :id FOR SHARE",
+      soci::use(clinic_id), soci::into(locked);
+}
+
+void lock_clinics_for_closure(soci::session& s, const std::string& backend,
+                              std::optional<long long> clinic_id) {
+  if (backend != "postgresql") return;
+  if (clinic_id) {
+    long long locked = 0;
+    s << "SELECT clinic_id FROM hisx_appointments_clinics WHERE clinic_id = :id FOR UPDATE",
+        soci::use(*clinic_id), soci::into(locked);
+    return;
+  }
+  // Every row of the catalogue, in one statement (PostgreSQL locks the rows it returns).
+  std::vector<long long> ids(64);
+  soci::statement st = (s.prepare << "SELECT clinic_id FROM hisx_appointments_clinics "
+                                     "ORDER BY clinic_id FOR UPDATE",
+                        soci::into(ids));
+  st.execute();
+  while (st.fetch()) {
+  }
+}
+
+}  // namespace hisx::appointments

@@ -85,10 +85,12 @@ std::vector<EventSchema> declarations() {
         required("slots", T::kInteger, "the clinic's open slots that day (0 when closed)"),
         required("capacity", T::kInteger, "places offered: the sum of those slots' capacities"),
         optional("by_channel", T::kObject,
-                 "places the quotas keep per channel, e.g. {\"app\": 12}; a channel without a "
-                 "quota is not listed"),
+                 "the most places each channel with a quota may hold that day (the sum of its "
+                 "quotas), e.g. {\"app\": 12}; a channel without a quota is not listed"),
         required("closed", T::kBoolean, "a closure covers the day"),
-        required("cause", T::kString, "generated, closed or reopened")}},
+        required("cause", T::kString,
+                 "what changed it: generated (slots were made), closure_added or "
+                 "closure_removed")}},
       {std::string(e::kPatientLinked),
        1,
        "An app account was linked to an HIS patient.",

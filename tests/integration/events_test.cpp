@@ -1,6 +1,7 @@
 // Events through the real hisxd: an event a plugin commits with its change reaches its
 // subscriber, and a host killed between that commit and the delivery delivers the event after
-// a restart, exactly once.
+// a restart, exactly once; a publish that does not match its declaration is refused with
+// nothing written; a replay hands a subscriber every retained event again.
 #include <gmock/gmock.h>
 
 #include <chrono>
@@ -196,6 +197,90 @@ TEST(Events, AFailingSubscriberBecomesAVisibleDeadLetterThatCanBeRetried) {
   EXPECT_EQ(wait_received(host, admin, after), 1);
   EXPECT_EQ(events_status(host, admin)->getValue<long long>("dead_letters"), 1);
   EXPECT_EQ(times_received(received(host, admin), poison), 0);
+}
+
+TEST(Events, APublishThatDoesNotMatchItsDeclarationIsRefusedAndNothingIsWritten) {
+  TempDir dir;
+  const TestBackend backend = backend_from_env();
+  HostProcess host(host_options(backend, good_host(dir.path(), false)));
+  host.start();
+  const std::string key = create_key(host, "admin");
+  auto raw = [&](const std::string& body) {
+    return host.client().post("/api/v1/good/events/raw", body, key);
+  };
+  auto doc = expect_problem(raw(R"({"payload": {"note": 5}})"), 422, "validation");
+  EXPECT_THAT(doc->getValue<std::string>("detail"),
+              ::testing::HasSubstr("good.noted v1: field 'note' must be a string, found 5"));
+  doc = expect_problem(raw(R"({"payload": {}})"), 422, "validation");
+  EXPECT_THAT(doc->getValue<std::string>("detail"),
+              ::testing::HasSubstr("good.noted v1: field 'note' is required"));
+  doc = expect_problem(raw(R"({"name": "good.unheard", "payload": {"note": "x"}})"), 422,
+                       "validation");
+  EXPECT_THAT(doc->getValue<std::string>("detail"),
+              ::testing::HasSubstr("event 'good.unheard' is not declared"));
+  doc = expect_problem(raw(R"({"name": "appointment.booked", "payload": {"booking_id": 1}})"), 422,
+                       "validation");
+  EXPECT_THAT(doc->getValue<std::string>("detail"),
+              ::testing::HasSubstr("appointment.booked v1: field 'booking_code' is required"));
+  {
+    // Refused before the outbox was written, and the note rolled back with it.
+    auto store = open_store(backend, dir.path());
+    EXPECT_EQ(count_rows(*store, "SELECT COUNT(*) FROM hisx_host_outbox"), 0);
+    EXPECT_EQ(count_rows(*store, "SELECT COUNT(*) FROM hisx_good_notes"), 0);
+  }
+
+  // What matches is published, with the version of its declaration.
+  HttpResult ok = raw(R"({"payload": {"note": "fits", "extra": [1, 2]}})");
+  ASSERT_EQ(ok.status, 201) << ok.body;
+  const std::string id = ok.json()->getValue<std::string>("event_id");
+  EXPECT_EQ(wait_received(host, key, id), 1);
+  auto store = open_store(backend, dir.path());
+  EXPECT_EQ(count_rows(*store, "SELECT version FROM hisx_host_outbox WHERE id = '" + id + "'"), 1);
+  auto declared = events_status(host, key)->getArray("declared");
+  ASSERT_EQ(declared->size(), 1u);
+  EXPECT_EQ(declared->getObject(0)->getValue<std::string>("event"), "good.noted");
+  EXPECT_EQ(declared->getObject(0)->getValue<std::string>("declared_by"), "good");
+}
+
+TEST(Events, AReplayDeliversEveryRetainedEventToTheSubscriberAgain) {
+  TempDir dir;
+  HostProcess host(host_options(backend_from_env(), good_host(dir.path(), false)));
+  host.start();
+  const std::string admin = create_key(host, "admin");
+  const std::string manager = create_key(host, "manager", "manager");
+  const std::string first = note_event(host, admin, "first");
+  const std::string second = note_event(host, admin, "second");
+  EXPECT_EQ(wait_received(host, admin, first), 1);
+  EXPECT_EQ(wait_received(host, admin, second), 1);
+
+  const std::string body = R"({"subscriber": "good.recorder"})";
+  expect_problem(host.client().post("/api/v1/host/events/replay", body, manager), 403, "forbidden");
+  expect_problem(
+      host.client().post("/api/v1/host/events/replay", R"({"subscriber": "good.nobody"})", admin),
+      404, "not-found");
+  expect_problem(host.client().post("/api/v1/host/events/replay", "{}", admin), 422, "validation");
+  HttpResult r = host.client().post("/api/v1/host/events/replay", body, admin);
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.json()->getValue<long long>("due"), 2);
+  // good.recorder keeps no key on purpose: each event now shows twice.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (received(host, admin)->size() < 4 && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  auto items = received(host, admin);
+  EXPECT_EQ(times_received(items, first), 2);
+  EXPECT_EQ(times_received(items, second), 2);
+
+  // The same from the command line, beside the running host.
+  ProcessResult cli = host.run_cli({"events", "replay", "good.recorder"});
+  EXPECT_EQ(cli.exit_code, 0) << all_output(cli);
+  EXPECT_THAT(cli.out, ::testing::HasSubstr("good.recorder: 2 retained event(s) due again"));
+  ProcessResult unknown = host.run_cli({"events", "replay", "good.nobody"});
+  EXPECT_EQ(unknown.exit_code, 1) << all_output(unknown);
+  while (received(host, admin)->size() < 6 && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  EXPECT_EQ(times_received(received(host, admin), first), 3);
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <iostream>
 #include <map>
 
+#include "app/cli_events.h"
 #include "app/cli_options.h"
 #include "app/cli_user.h"
 #include "app/config_location.h"
@@ -36,6 +37,10 @@ const char* kUsage =
     "  user list | disable NAME | passwd NAME   list, disable, set a password (stdin/generated)\n"
     "  demo seed [--patients N] [--days D] [--seed S] [--end-date YYYY-MM-DD]\n"
     "                                       create and fill the demo HIS in an empty database\n"
+    "  events docs [--check FILE | --write FILE]\n"
+    "                                       print the events section of docs/events.md, check\n"
+    "                                       that FILE holds it, or write it into FILE\n"
+    "  events replay SUBSCRIBER             deliver every retained event to SUBSCRIBER again\n"
     "  plugins                              load the enabled plugins and list them\n"
     "  version                              print the versions\n";
 
@@ -156,6 +161,7 @@ int dispatch(const std::filesystem::path& file, const std::vector<std::string>& 
               << ")\n";
     return 0;
   }
+  if (name == "events" && events_command_is_offline(rest)) return run_events_docs(rest);
   auto host = open_host(file, defines);
   if (name == "migrate") {
     if (!rest.empty()) throw UsageError("migrate takes no arguments");
@@ -179,6 +185,7 @@ int dispatch(const std::filesystem::path& file, const std::vector<std::string>& 
   if (name == "apikey") return cmd_apikey(*host, rest);
   if (name == "user") return run_user_command(*host, rest);
   if (name == "demo") return cmd_demo(*host, rest);
+  if (name == "events") return run_events_command(*host, rest);
   if (name == "plugins") {
     host->load_plugins();
     for (const auto& p : host->plugins().plugins()) {

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <chrono>
+#include <map>
+#include <string>
 
 namespace hisx::host {
 
@@ -23,8 +25,20 @@ struct EventsConfig {
   /// delivers none; an operational switch for maintenance.
   bool delivery_paused = false;
   /// `events.retention_days`: events older than this that every subscriber has handled are
-  /// deleted with their delivery records; 0 keeps them forever.
+  /// deleted with their delivery records; 0 keeps them forever. The default for names that
+  /// `retention` does not list.
   int retention_days = 7;
+  /// `events.retention`: days to keep the events of one name (0: forever), e.g.
+  /// {"appointment.booked": 400}. Standard names are checked when the file is read; others
+  /// must be declared by an enabled plugin (OutboxEventBus::start() checks them).
+  std::map<std::string, int> retention;
+  /// The configuration file the section came from, for errors found after reading it.
+  std::string file;
+
+  /// Days to keep the events named `name`: its `retention` entry, else retention_days.
+  int retention_for(const std::string& name) const;
+  /// True when some events are deleted at all (a retention above 0).
+  bool purges() const;
 };
 
 /// Reads and checks the `events` section (absent keys keep their defaults). Throws

@@ -44,12 +44,18 @@ std::string outbox_tables(const std::string& seq_column) {
          ");\n";
 }
 
+// Step 2: the version of each event's declaration (hisx/event_schemas.h). Events written
+// before it were undeclared: version 1.
+constexpr const char* kEventVersions =
+    "ALTER TABLE hisx_host_outbox ADD COLUMN version INTEGER NOT NULL DEFAULT 1;\n";
+
 }  // namespace
 
 std::vector<sdk::Migration> events_migrations() {
   return {
       {1, "create outbox", outbox_tables("INTEGER PRIMARY KEY AUTOINCREMENT"),
        outbox_tables("BIGSERIAL PRIMARY KEY"), outbox_tables("BIGINT AUTO_INCREMENT PRIMARY KEY")},
+      {2, "event versions", kEventVersions, "", ""},
   };
 }
 

@@ -58,6 +58,15 @@ void add_events_routes(sdk::Router& router, OutboxEventBus& bus) {
                   subscribers->add(o);
                 }
                 body->set("subscribers", subscribers);
+                Poco::JSON::Array::Ptr declared = new Poco::JSON::Array;
+                for (const auto& entry : bus.catalog().declared()) {
+                  Poco::JSON::Object::Ptr o = new Poco::JSON::Object;
+                  o->set("event", entry.schema.name);
+                  o->set("version", entry.schema.version);
+                  o->set("declared_by", entry.owner);
+                  declared->add(o);
+                }
+                body->set("declared", declared);
                 Poco::JSON::Array::Ptr failures = new Poco::JSON::Array;
                 for (const auto& f : bus.failures(kFailuresListed)) failures->add(failure_json(f));
                 body->set("failures", failures);
@@ -87,6 +96,27 @@ void add_events_routes(sdk::Router& router, OutboxEventBus& bus) {
   retry.request_schema = R"({"type":"object","required":["event_id","subscriber"],"properties":{)"
                          R"("event_id":{"type":"string"},"subscriber":{"type":"string"}}})";
   router.add(retry);
+
+  sdk::Route replay{"POST",
+                    "/api/v1/host/events/replay",
+                    {std::string(sdk::roles::kAdmin)},
+                    [&bus](sdk::Request& req, sdk::Response& res) {
+                      const std::string subscriber = required_text(req.json(), "subscriber");
+                      const auto due = bus.replay(subscriber);
+                      if (!due) {
+                        throw sdk::Problem::not_found("No subscriber " + subscriber +
+                                                      " is recorded / Không có bên nhận sự kiện " +
+                                                      subscriber);
+                      }
+                      Poco::JSON::Object::Ptr out = new Poco::JSON::Object;
+                      out->set("subscriber", subscriber);
+                      out->set("due", *due);
+                      res.json(out);
+                    },
+                    "Delivers every retained event of a subscriber's name to it again (a rebuild)"};
+  replay.request_schema = R"({"type":"object","required":["subscriber"],"properties":{)"
+                          R"("subscriber":{"type":"string"}}})";
+  router.add(replay);
 }
 
 }  // namespace hisx::host

@@ -7,6 +7,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "config/config.h"
 #include "events/event_time.h"
 #include "events/subscriber_lock.h"
 
@@ -17,6 +18,8 @@ namespace {
 constexpr const char* kSavepoint = "SAVEPOINT hisx_event_handler";
 constexpr const char* kRollbackToSavepoint = "ROLLBACK TO SAVEPOINT hisx_event_handler";
 constexpr auto kPurgeEvery = std::chrono::hours(1);
+// The since of a subscriber that receives the retained history: before every event.
+constexpr const char* kBeginning = "1970-01-01T00:00:00.000000Z";
 
 Poco::Logger& log() { return Poco::Logger::get("hisx.events"); }
 
@@ -48,6 +51,7 @@ sdk::Event to_event(const OutboxRow& row) {
   Poco::JSON::Parser parser;
   e.payload = parser.parse(row.payload).extract<Poco::JSON::Object::Ptr>();
   e.occurred_at = parse_event_time(row.occurred_at);
+  e.version = row.version;
   return e;
 }
 
@@ -67,6 +71,7 @@ std::string OutboxEventBus::publish_from(const std::string& source, soci::sessio
                                          const std::string& name, Poco::JSON::Object::Ptr payload) {
   check_name("event name", name);
   OutboxRow row;
+  row.version = catalog_.check_publish(source, name, payload);
   row.id = Poco::UUIDGenerator::defaultGenerator().createRandom().toString();
   row.name = name;
   row.source = source;
@@ -83,7 +88,7 @@ std::string OutboxEventBus::publish_from(const std::string& source, soci::sessio
 }
 
 void OutboxEventBus::subscribe(const std::string& name, const std::string& subscriber,
-                               sdk::EventHandler handler) {
+                               sdk::EventHandler handler, sdk::SubscribeOptions options) {
   check_name("event name", name);
   check_name("subscriber", subscriber);
   if (!handler) throw std::invalid_argument("subscriber '" + subscriber + "' has no handler");
@@ -100,9 +105,11 @@ void OutboxEventBus::subscribe(const std::string& name, const std::string& subsc
   sub->name = name;
   sub->subscriber = subscriber;
   sub->handler = std::move(handler);
-  const std::string now = format_event_time(clock_.now());
+  const std::string start = options.history == sdk::History::kRetained
+                                ? std::string(kBeginning)
+                                : format_event_time(clock_.now());
   sdk::with_transaction(store_, [&](soci::session& s) {
-    sub->since = tables_.register_subscriber(s, subscriber, name, now);
+    sub->since = tables_.register_subscriber(s, subscriber, name, start);
   });
   {
     std::lock_guard lock(subscriptions_mutex_);
@@ -115,8 +122,42 @@ void OutboxEventBus::subscribe(const std::string& name, const std::string& subsc
     std::lock_guard lock(worker_mutex_);
     if (worker_.joinable()) start_worker(sub);  // the bus delivers already
   }
-  log().information("Subscriber %s receives '%s' events published since %s", subscriber, name,
-                    sub->since);
+  if (sub->since == kBeginning) {
+    log().information("Subscriber %s receives every retained '%s' event", subscriber, name);
+  } else {
+    log().information("Subscriber %s receives '%s' events published since %s", subscriber, name,
+                      sub->since);
+  }
+}
+
+void OutboxEventBus::declare(const sdk::EventSchema& schema) { declare_from("host", schema); }
+
+void OutboxEventBus::declare_from(const std::string& owner, const sdk::EventSchema& schema) {
+  catalog_.declare(owner, schema);
+}
+
+long long OutboxEventBus::replay(soci::session& store_tx, const std::string& subscriber) {
+  const auto due = tables_.replay(store_tx, subscriber, kBeginning);
+  if (!due) {
+    throw std::invalid_argument("no subscriber '" + subscriber +
+                                "' is recorded; it is recorded when it subscribes");
+  }
+  log().notice("Subscriber %s replays: %?d retained event(s) are due for it again", subscriber,
+               *due);
+  wake_.notify_all();
+  return *due;
+}
+
+std::optional<long long> OutboxEventBus::replay(const std::string& subscriber) {
+  std::optional<long long> due;
+  sdk::with_transaction(store_,
+                        [&](soci::session& s) { due = tables_.replay(s, subscriber, kBeginning); });
+  if (due) {
+    log().notice("Subscriber %s replays: %?d retained event(s) are due for it again", subscriber,
+                 *due);
+    wake_.notify_all();
+  }
+  return due;
 }
 
 void OutboxEventBus::unsubscribe(const std::string& subscriber) {
@@ -166,8 +207,8 @@ int OutboxEventBus::deliver_to(Subscription& sub) {
   soci::session& s = *s_lease;
   SubscriberLock lock(s, store_.backend(), sub.subscriber);
   if (!lock.held()) return 0;  // Another host serves this subscriber right now.
-  const auto rows = tables_.pending(s, sub.subscriber, sub.name, sub.since,
-                                    format_event_time(clock_.now()), config_.batch_size);
+  const auto rows = tables_.pending(s, sub.subscriber, sub.name, format_event_time(clock_.now()),
+                                    config_.batch_size);
   int delivered = 0;
   for (const auto& row : rows) {
     if (stopping_) break;
@@ -272,7 +313,24 @@ void OutboxEventBus::report_pass_error(const std::string& message) {
   log().warning(message);
 }
 
+void OutboxEventBus::check_retention() const {
+  for (const auto& [name, days] : config_.retention) {
+    if (catalog_.find(name)) continue;
+    std::string declared;
+    for (const auto& entry : catalog_.declared()) {
+      declared += (declared.empty() ? "" : ", ") + entry.schema.name;
+    }
+    throw ConfigError(config_.file, "events.retention." + name,
+                      "no enabled plugin declares event '" + name + "' (" +
+                          (declared.empty() ? std::string("none declares an event of its own")
+                                            : "the plugins declare " + declared) +
+                          "); enable the plugin that publishes it, fix the name, or remove the "
+                          "line");
+  }
+}
+
 void OutboxEventBus::start() {
+  check_retention();
   if (config_.delivery_paused) {
     log().notice(
         "Event delivery is paused (events.delivery_paused): events are recorded in the outbox "
@@ -315,11 +373,10 @@ bool OutboxEventBus::delivering() {
 
 void OutboxEventBus::run_housekeeping() {
   while (!stopping_) {
-    if (config_.retention_days > 0) {
+    if (config_.purges()) {
       try {
         if (long long removed = purge(); removed > 0) {
-          log().information("Deleted %?d handled events older than %d days", removed,
-                            config_.retention_days);
+          log().information("Deleted %?d handled events older than their retention", removed);
         }
       } catch (const std::exception& e) {
         report_pass_error(std::string("Deleting old events failed: ") + e.what());
@@ -348,11 +405,26 @@ void OutboxEventBus::run_subscription(const std::shared_ptr<Subscription>& sub) 
 }
 
 long long OutboxEventBus::purge() {
-  if (config_.retention_days <= 0) return 0;
-  const std::string cutoff =
-      format_event_time(clock_.now() - std::chrono::hours(24) * config_.retention_days);
+  if (!config_.purges()) return 0;
+  std::vector<std::string> names;
+  {
+    const auto s_lease = store_.session();
+    names = tables_.event_names(*s_lease);
+  }
+  const auto now = clock_.now();
   long long removed = 0;
-  sdk::with_transaction(store_, [&](soci::session& s) { removed = tables_.purge(s, cutoff); });
+  // One transaction per name, so that a large purge never holds SQLite's write lock long.
+  for (const auto& name : names) {
+    const int days = config_.retention_for(name);
+    if (days <= 0) continue;
+    const std::string cutoff = format_event_time(now - std::chrono::hours(24) * days);
+    long long n = 0;
+    sdk::with_transaction(store_, [&](soci::session& s) { n = tables_.purge(s, name, cutoff); });
+    removed += n;
+  }
+  if (removed > 0) {
+    sdk::with_transaction(store_, [&](soci::session& s) { tables_.purge_orphans(s); });
+  }
   return removed;
 }
 

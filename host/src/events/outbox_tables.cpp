@@ -20,38 +20,38 @@ std::string text_or_empty(const soci::row& r, const std::string& column) {
 OutboxTables::OutboxTables(std::string backend) : backend_(std::move(backend)) {}
 
 void OutboxTables::insert_event(soci::session& s, const OutboxRow& row) const {
-  s << "INSERT INTO hisx_host_outbox (id, name, source, payload, occurred_at) "
-       "VALUES (:id, :name, :source, :payload, :occurred_at)",
+  s << "INSERT INTO hisx_host_outbox (id, name, source, payload, occurred_at, version) "
+       "VALUES (:id, :name, :source, :payload, :occurred_at, :version)",
       soci::use(row.id), soci::use(row.name), soci::use(row.source), soci::use(row.payload),
-      soci::use(row.occurred_at);
+      soci::use(row.occurred_at), soci::use(row.version);
 }
 
 std::string OutboxTables::register_subscriber(soci::session& s, const std::string& subscriber,
                                               const std::string& event_name,
-                                              const std::string& now) const {
+                                              const std::string& start) const {
   std::string recorded_name, since;
   s << "SELECT event_name, since FROM hisx_host_event_subscribers WHERE subscriber = :s",
       soci::into(recorded_name), soci::into(since), soci::use(subscriber);
   if (s.got_data()) {
     if (recorded_name == event_name) return since;
-    s << "UPDATE hisx_host_event_subscribers SET event_name = :n, since = :now "
+    s << "UPDATE hisx_host_event_subscribers SET event_name = :n, since = :start "
          "WHERE subscriber = :s",
-        soci::use(event_name), soci::use(now), soci::use(subscriber);
-    return now;
+        soci::use(event_name), soci::use(start), soci::use(subscriber);
+    return start;
   }
   // Another host may register the same subscriber at the same moment: the first one's
   // since stands.
   const std::string values =
-      "hisx_host_event_subscribers (subscriber, event_name, since) VALUES (:s, :n, :now)";
+      "hisx_host_event_subscribers (subscriber, event_name, since) VALUES (:s, :n, :start)";
   try {
     if (backend_ == "mysql") {
       s << "INSERT IGNORE INTO " + values, soci::use(subscriber), soci::use(event_name),
-          soci::use(now);
+          soci::use(start);
     } else if (backend_ == "sqlite3" || backend_ == "postgresql") {
       s << "INSERT INTO " + values + " ON CONFLICT (subscriber) DO NOTHING", soci::use(subscriber),
-          soci::use(event_name), soci::use(now);
+          soci::use(event_name), soci::use(start);
     } else {
-      s << "INSERT INTO " + values, soci::use(subscriber), soci::use(event_name), soci::use(now);
+      s << "INSERT INTO " + values, soci::use(subscriber), soci::use(event_name), soci::use(start);
     }
   } catch (const soci::soci_error& e) {
     if (!sdk::is_duplicate_key(e)) throw;
@@ -62,12 +62,13 @@ std::string OutboxTables::register_subscriber(soci::session& s, const std::strin
 }
 
 std::vector<OutboxRow> OutboxTables::pending(soci::session& s, const std::string& subscriber,
-                                             const std::string& event_name,
-                                             const std::string& since, const std::string& now,
+                                             const std::string& event_name, const std::string& now,
                                              int limit) const {
   std::vector<std::string> ids(limit), names(limit), sources(limit), payloads(limit), times(limit);
-  s << "SELECT o.id, o.name, o.source, o.payload, o.occurred_at FROM hisx_host_outbox o "
-       "WHERE o.name = :name AND o.occurred_at >= :since "
+  std::vector<int> versions(limit);
+  s << "SELECT o.id, o.name, o.source, o.payload, o.occurred_at, o.version "
+       "FROM hisx_host_outbox o JOIN hisx_host_event_subscribers r ON r.subscriber = :sub0 "
+       "WHERE o.name = :name AND o.occurred_at >= r.since "
        "AND NOT EXISTS (SELECT 1 FROM hisx_host_event_deliveries d "
        "WHERE d.event_id = o.id AND d.subscriber = :sub1) "
        "AND NOT EXISTS (SELECT 1 FROM hisx_host_event_failures f "
@@ -75,15 +76,31 @@ std::vector<OutboxRow> OutboxTables::pending(soci::session& s, const std::string
        "AND (f.dead_at IS NOT NULL OR f.next_attempt_at > :now)) "
        "ORDER BY o.seq LIMIT :limit",
       soci::into(ids), soci::into(names), soci::into(sources), soci::into(payloads),
-      soci::into(times), soci::use(event_name, "name"), soci::use(since, "since"),
-      soci::use(subscriber, "sub1"), soci::use(subscriber, "sub2"), soci::use(now, "now"),
-      soci::use(limit, "limit");
+      soci::into(times), soci::into(versions), soci::use(subscriber, "sub0"),
+      soci::use(event_name, "name"), soci::use(subscriber, "sub1"), soci::use(subscriber, "sub2"),
+      soci::use(now, "now"), soci::use(limit, "limit");
   std::vector<OutboxRow> rows;
   rows.reserve(ids.size());
   for (std::size_t i = 0; i < ids.size(); ++i) {
-    rows.push_back({ids[i], names[i], sources[i], payloads[i], times[i]});
+    rows.push_back({ids[i], names[i], sources[i], payloads[i], times[i], versions[i]});
   }
   return rows;
+}
+
+std::optional<long long> OutboxTables::replay(soci::session& s, const std::string& subscriber,
+                                              const std::string& beginning) const {
+  soci::statement update =
+      (s.prepare << "UPDATE hisx_host_event_subscribers SET since = :since WHERE subscriber = :s",
+       soci::use(beginning), soci::use(subscriber));
+  update.execute(true);
+  if (update.get_affected_rows() == 0) return std::nullopt;
+  s << "DELETE FROM hisx_host_event_deliveries WHERE subscriber = :s", soci::use(subscriber);
+  s << "DELETE FROM hisx_host_event_failures WHERE subscriber = :s", soci::use(subscriber);
+  long long due = 0;
+  s << "SELECT COUNT(*) FROM hisx_host_outbox o JOIN hisx_host_event_subscribers r "
+       "ON r.event_name = o.name WHERE r.subscriber = :s",
+      soci::into(due), soci::use(subscriber);
+  return due;
 }
 
 bool OutboxTables::claim(soci::session& s, const std::string& event_id,
@@ -230,22 +247,32 @@ std::vector<SubscriberRow> OutboxTables::subscribers(soci::session& s) const {
   return out;
 }
 
-long long OutboxTables::purge(soci::session& s, const std::string& cutoff) const {
+std::vector<std::string> OutboxTables::event_names(soci::session& s) const {
+  std::vector<std::string> out;
+  soci::rowset<std::string> names = (s.prepare << "SELECT DISTINCT name FROM hisx_host_outbox");
+  for (const auto& name : names) out.push_back(name);
+  return out;
+}
+
+long long OutboxTables::purge(soci::session& s, const std::string& name,
+                              const std::string& cutoff) const {
   soci::statement st =
-      (s.prepare << "DELETE FROM hisx_host_outbox WHERE occurred_at < :cutoff AND NOT EXISTS ("
-                    "SELECT 1 FROM hisx_host_event_subscribers r "
+      (s.prepare << "DELETE FROM hisx_host_outbox WHERE name = :name AND occurred_at < :cutoff "
+                    "AND NOT EXISTS (SELECT 1 FROM hisx_host_event_subscribers r "
                     "WHERE r.event_name = hisx_host_outbox.name "
                     "AND r.since <= hisx_host_outbox.occurred_at "
                     "AND NOT EXISTS (SELECT 1 FROM hisx_host_event_deliveries d "
                     "WHERE d.event_id = hisx_host_outbox.id AND d.subscriber = r.subscriber))",
-       soci::use(cutoff));
+       soci::use(name), soci::use(cutoff));
   st.execute(true);
-  const long long removed = st.get_affected_rows();
+  return st.get_affected_rows();
+}
+
+void OutboxTables::purge_orphans(soci::session& s) const {
   s << "DELETE FROM hisx_host_event_deliveries WHERE NOT EXISTS (SELECT 1 FROM hisx_host_outbox o "
        "WHERE o.id = hisx_host_event_deliveries.event_id)";
   s << "DELETE FROM hisx_host_event_failures WHERE NOT EXISTS (SELECT 1 FROM hisx_host_outbox o "
        "WHERE o.id = hisx_host_event_failures.event_id)";
-  return removed;
 }
 
 }  // namespace hisx::host

@@ -3,6 +3,7 @@
 #include <soci/soci.h>
 
 #include <chrono>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,7 @@ struct OutboxRow {
   std::string source;       ///< The plugin that published it, or "host".
   std::string payload;      ///< JSON object text.
   std::string occurred_at;  ///< format_event_time().
+  int version = 1;          ///< The version of the event's declaration.
 };
 
 /// A subscriber as recorded in hisx_host_event_subscribers.
@@ -53,18 +55,25 @@ class OutboxTables {
 
   void insert_event(soci::session& s, const OutboxRow& row) const;
 
-  /// Records `subscriber` for `event_name` with since = `now` unless already recorded for
+  /// Records `subscriber` for `event_name` with since = `start` unless already recorded for
   /// that name; returns the recorded since. A subscriber moved to another event name starts
-  /// afresh from `now`.
+  /// afresh from `start`.
   std::string register_subscriber(soci::session& s, const std::string& subscriber,
-                                  const std::string& event_name, const std::string& now) const;
+                                  const std::string& event_name, const std::string& start) const;
 
-  /// Up to `limit` events named `event_name` that occurred at or after `since`, that
+  /// Up to `limit` events named `event_name` that occurred at or after the subscriber's
+  /// recorded since (read here, so that a replay from any host counts at once), that
   /// `subscriber` has not handled, is not waiting to retry at `now` and has not given up on;
-  /// in outbox order.
+  /// in outbox order. None when the subscriber is not recorded.
   std::vector<OutboxRow> pending(soci::session& s, const std::string& subscriber,
-                                 const std::string& event_name, const std::string& since,
-                                 const std::string& now, int limit) const;
+                                 const std::string& event_name, const std::string& now,
+                                 int limit) const;
+
+  /// Sets the since of `subscriber` to `beginning` and deletes its delivery records and
+  /// failures: every retained event of its name is due again for it. Returns those events,
+  /// or nothing when the subscriber is not recorded.
+  std::optional<long long> replay(soci::session& s, const std::string& subscriber,
+                                  const std::string& beginning) const;
 
   /// Inserts the (event, subscriber) delivery row; false when it is there already, i.e.
   /// another delivery of this pair committed first. Call inside the delivery transaction.
@@ -99,10 +108,14 @@ class OutboxTables {
   /// Every recorded subscriber, by name.
   std::vector<SubscriberRow> subscribers(soci::session& s) const;
 
-  /// Deletes events that occurred before `cutoff` and that every subscriber recorded for
-  /// their name (since before the event) has handled, with their delivery rows. Returns
-  /// the events deleted.
-  long long purge(soci::session& s, const std::string& cutoff) const;
+  /// The distinct names of the events in the outbox.
+  std::vector<std::string> event_names(soci::session& s) const;
+  /// Deletes the events named `name` that occurred before `cutoff` and that every subscriber
+  /// recorded for their name (since before the event) has handled. Returns the events
+  /// deleted; purge_orphans() then deletes their delivery and failure rows.
+  long long purge(soci::session& s, const std::string& name, const std::string& cutoff) const;
+  /// Deletes the delivery and failure rows whose event is gone.
+  void purge_orphans(soci::session& s) const;
 
  private:
   std::string backend_;

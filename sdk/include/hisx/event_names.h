@@ -2,30 +2,31 @@
 
 #include <string_view>
 
-/// The standard events and their payloads (JSON objects). Times are ISO-8601 UTC text;
-/// ids are the REST API's ids. A payload may carry more fields than listed.
+/// The names of the standard events. Their payloads are declared, with a version, in
+/// hisx/event_schemas.h (standard_events()) and listed in docs/events.md; the host refuses to
+/// publish a payload that does not match. HIS ids in payloads are opaque (text from SDK 2.0 on).
 namespace hisx::sdk::events {
 
-// Every appointment.* payload carries {booking_id, booking_code, patient_id, clinic_id, channel,
-// priority} (channel: app, web, phone, reexam, walkin) plus the fields listed per event.
-
-/// A booking was made. {slot_id, start, status}
+/// A booking was made.
 inline constexpr std::string_view kAppointmentBooked = "appointment.booked";
-/// A booking was confirmed (e.g. by the call centre). {by}
+/// A booking was confirmed (e.g. by the call centre).
 inline constexpr std::string_view kAppointmentConfirmed = "appointment.confirmed";
-/// A booking was cancelled. {reason, by}
+/// A booking was cancelled.
 inline constexpr std::string_view kAppointmentCancelled = "appointment.cancelled";
-/// A patient checked in for a booking. {queue_number, by}
+/// A patient checked in for a booking.
 inline constexpr std::string_view kAppointmentCheckedIn = "appointment.checked_in";
-/// A booked patient did not come (set after the booking's day ended). {by}
+/// A booked patient did not come (set after the booking's day ended).
 inline constexpr std::string_view kAppointmentNoShow = "appointment.no_show";
-/// A checked-in patient's visit ended. {by}
+/// A checked-in patient's visit ended.
 inline constexpr std::string_view kAppointmentCompleted = "appointment.completed";
-/// A booking moved to another slot. {from_slot_id, slot_id, start, by}
+/// A booking moved to another slot.
 inline constexpr std::string_view kAppointmentRescheduled = "appointment.rescheduled";
-/// An app account was linked to an HIS patient. {patient_id, account_id, method, department_id}
+/// The places a clinic offers on a day changed: slots were generated, or a closure was added
+/// or removed. The latest event of a (clinic, day) holds that day's capacity.
+inline constexpr std::string_view kScheduleCapacityChanged = "schedule.capacity_changed";
+/// An app account was linked to an HIS patient.
 inline constexpr std::string_view kPatientLinked = "patient.linked";
-/// A payment completed. {payment_id, patient_id, amount, method, invoice_ids}
+/// A payment completed.
 inline constexpr std::string_view kPaymentCompleted = "payment.completed";
 
 }  // namespace hisx::sdk::events

@@ -1,5 +1,6 @@
 // W2: booking a place — the booking's shape, refusals by capacity, quota, overlap, channel
 // and input, idempotent retries, and the appointment.booked event in the outbox.
+#include <Poco/JSON/Parser.h>
 #include <gmock/gmock.h>
 
 #include "appointments_fixture.h"
@@ -42,6 +43,17 @@ TEST_F(AppointmentsBooking, AnAppBookingIsRequestedAndShowsEverything) {
   EXPECT_EQ(name, "appointment.booked");
   EXPECT_THAT(payload, HasSubstr("\"booking_id\":" + std::to_string(b->getValue<long long>("id"))));
   EXPECT_THAT(payload, HasSubstr("\"channel\":\"app\""));
+  // What a report counts by: the clinic's HIS department (demo: clinic 1 is in department 1)
+  // and the booking's local day, beside the slot's UTC start.
+  auto p = Poco::JSON::Parser().parse(payload).extract<Poco::JSON::Object::Ptr>();
+  EXPECT_EQ(p->getValue<long long>("department_id"), 1);
+  EXPECT_EQ(p->getValue<std::string>("date"), booking_day());
+  EXPECT_EQ(p->getValue<std::string>("start"), booking_day() + "T01:15:00Z");
+  EXPECT_EQ(p->getValue<long long>("slot_id"), ids[1]);
+  int version = 0;
+  *store() << "SELECT version FROM hisx_host_outbox WHERE name = 'appointment.booked'",
+      soci::into(version);
+  EXPECT_EQ(version, 1);
 }
 
 TEST_F(AppointmentsBooking, StaffChannelsStartConfirmed) {

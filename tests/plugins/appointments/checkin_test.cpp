@@ -80,6 +80,8 @@ TEST_F(AppointmentsCheckin, PriorityByChannelQueueNumbersPerClinicEventAndHisVis
   EXPECT_EQ(e->getValue<int>("queue_number"), 1);
   EXPECT_EQ(e->getValue<long long>("clinic_id"), 1);
   EXPECT_EQ(e->getValue<long long>("patient_id"), 10);
+  EXPECT_EQ(e->getValue<long long>("department_id"), 1);
+  EXPECT_EQ(e->getValue<std::string>("date"), e->getValue<std::string>("day"));
   e = events.at(walkin->getValue<long long>("id"));
   EXPECT_EQ(e->getValue<std::string>("channel"), "walkin");
   EXPECT_EQ(e->getValue<int>("priority"), 0);

@@ -1,5 +1,6 @@
 // A booking's life: confirm, cancel, complete, no-show and reschedule, each allowed only
 // from the right status (409 naming the current one), with history and freed places.
+#include <Poco/JSON/Parser.h>
 #include <gmock/gmock.h>
 
 #include "appointments_fixture.h"
@@ -135,6 +136,17 @@ TEST_F(AppointmentsLifecycle, RescheduleMovesThePlaceInOneStep) {
   EXPECT_EQ(history->getObject(1)->getValue<std::string>("action"), "reschedule");
   EXPECT_EQ(history->getObject(1)->getValue<long long>("from_slot_id"), ids[0]);
   EXPECT_EQ(history->getObject(1)->getValue<long long>("to_slot_id"), ids[2]);
+  // appointment.rescheduled: the days before and after, for whoever counts per day.
+  std::string payload;
+  *store() << "SELECT payload FROM hisx_host_outbox WHERE name = 'appointment.rescheduled'",
+      soci::into(payload);
+  auto e = Poco::JSON::Parser().parse(payload).extract<Poco::JSON::Object::Ptr>();
+  EXPECT_EQ(e->getValue<long long>("from_slot_id"), ids[0]);
+  EXPECT_EQ(e->getValue<long long>("slot_id"), ids[2]);
+  EXPECT_EQ(e->getValue<std::string>("from_date"), booking_day());
+  EXPECT_EQ(e->getValue<std::string>("date"), booking_day());
+  EXPECT_EQ(e->getValue<std::string>("start"), booking_day() + "T01:30:00Z");
+  EXPECT_EQ(e->getValue<long long>("department_id"), 2) << "clinic 4 is in department 2";
 
   // Into a full slot: refused, and the booking stays exactly where it was.
   ASSERT_GT(booked("call_center", 55, ids[3], "phone"), 0);

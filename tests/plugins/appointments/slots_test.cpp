@@ -1,11 +1,28 @@
 // Slots: generated from the templates (idempotently, skipping closures), listed in local
 // time with the places left overall and for the caller's channel.
+#include <Poco/JSON/Parser.h>
+
 #include "appointments_fixture.h"
 
 namespace hisx::test::integration {
 namespace {
 
-class AppointmentsSlots : public AppointmentsTest {};
+class AppointmentsSlots : public AppointmentsTest {
+ protected:
+  // The schedule.capacity_changed payloads of `clinic_id` in the outbox, oldest first.
+  std::vector<Poco::JSON::Object::Ptr> capacity_events(long long clinic_id) {
+    std::vector<Poco::JSON::Object::Ptr> out;
+    auto s = store();
+    soci::rowset<std::string> rows =
+        (s->prepare << "SELECT payload FROM hisx_host_outbox WHERE name = "
+                       "'schedule.capacity_changed' ORDER BY seq");
+    for (const auto& text : rows) {
+      auto p = Poco::JSON::Parser().parse(text).extract<Poco::JSON::Object::Ptr>();
+      if (p->getValue<long long>("clinic_id") == clinic_id) out.push_back(p);
+    }
+    return out;
+  }
+};
 
 TEST_F(AppointmentsSlots, GenerationIsIdempotentAndSlotsShowLocalTimes) {
   const std::string day = booking_day();
@@ -42,6 +59,50 @@ TEST_F(AppointmentsSlots, GenerationIsIdempotentAndSlotsShowLocalTimes) {
   EXPECT_FALSE(s->getValue<bool>("bookable"));
   s = slots(1, day, "receptionist", "phone")->getObject(0);
   EXPECT_EQ(s->getValue<int>("remaining_for_channel"), 5) << "phone has no quota";
+}
+
+TEST_F(AppointmentsSlots, EachDaysCapacityIsPublishedWhenItChanges) {
+  const std::string day = booking_day();
+  open_clinic(1, {"app", "phone"});
+  add_template(1, weekday_of(day), "07:30", "08:40", 15, 5, "{\"app\": 30}");
+  generate(day, local_day(8));
+  auto events = capacity_events(1);
+  ASSERT_EQ(events.size(), 1u) << "one day of the week got slots";
+  auto e = events[0];
+  EXPECT_EQ(e->getValue<std::string>("date"), day);
+  EXPECT_EQ(e->getValue<long long>("department_id"), 1) << "clinic 1's department in the HIS";
+  EXPECT_EQ(e->getValue<int>("slots"), 4);
+  EXPECT_EQ(e->getValue<int>("capacity"), 20) << "4 slots of 5 places";
+  ASSERT_TRUE(e->has("by_channel"));
+  EXPECT_EQ(e->getObject("by_channel")->getValue<int>("app"), 4) << "30 % of 5 is 1 per slot";
+  EXPECT_FALSE(e->getObject("by_channel")->has("phone")) << "phone has no quota";
+  EXPECT_FALSE(e->getValue<bool>("closed"));
+  EXPECT_EQ(e->getValue<std::string>("cause"), "generated");
+  generate(day, local_day(8));
+  EXPECT_EQ(capacity_events(1).size(), 1u) << "nothing new, nothing published";
+
+  // A closure of that day, then its removal: each says what the day offers now.
+  HttpResult r = post("/api/v1/appointments/admin/closures",
+                      "{\"clinic_id\": 1, \"from\": \"" + day + "\", \"to\": \"" + day + "\"}");
+  ASSERT_EQ(r.status, 201) << r.body;
+  events = capacity_events(1);
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[1]->getValue<std::string>("date"), day);
+  EXPECT_TRUE(events[1]->getValue<bool>("closed"));
+  EXPECT_EQ(events[1]->getValue<int>("slots"), 0);
+  EXPECT_EQ(events[1]->getValue<int>("capacity"), 0);
+  EXPECT_FALSE(events[1]->has("by_channel"));
+  EXPECT_EQ(events[1]->getValue<std::string>("cause"), "closure_added");
+  ASSERT_EQ(del("/api/v1/appointments/admin/closures/" +
+                std::to_string(r.json()->getValue<long long>("id")))
+                .status,
+            204);
+  events = capacity_events(1);
+  ASSERT_EQ(events.size(), 3u);
+  EXPECT_FALSE(events[2]->getValue<bool>("closed"));
+  EXPECT_EQ(events[2]->getValue<int>("slots"), 4);
+  EXPECT_EQ(events[2]->getValue<int>("capacity"), 20);
+  EXPECT_EQ(events[2]->getValue<std::string>("cause"), "closure_removed");
 }
 
 TEST_F(AppointmentsSlots, StoredInUtc) {

@@ -70,7 +70,7 @@ TEST(ScheduleRules, OverlapNeedsSameClinicDoctorWeekdayAndHours) {
 }
 
 TEST(ScheduleRules, ClinicRules) {
-  ClinicRules r{10, {"app", "phone"}, 30, 600, true};
+  ClinicRules r{10, {"app", "phone"}, 30, 600, true, std::nullopt};
   EXPECT_FALSE(check_clinic_rules(r));
   r.channels = {"app", "app"};
   EXPECT_EQ(field_of(check_clinic_rules(r)), "channels");

@@ -43,6 +43,16 @@ host::EventsConfig test_config() {
   return c;
 }
 
+sdk::EventSchema note_schema(const std::string& name, int version) {
+  return {
+      name, version, "A test note.", "tests", {{"note", sdk::FieldType::kString, true, "text"}}};
+}
+
+TestBus::TestBus(sdk::Database& store, const sdk::Clock& clock, host::EventsConfig config)
+    : host::OutboxEventBus(store, clock, std::move(config)) {
+  for (const char* name : {"good.noted", "good.paid", "nobody.listens"}) declare(note_schema(name));
+}
+
 std::string publish(sdk::EventBus& bus, sdk::Database& db, const std::string& name,
                     const std::string& note) {
   std::string id;

@@ -42,6 +42,16 @@ class EventStore {
 /// A config for tests: short backoff (1 s, doubling to 8 s), 3 attempts, batch 50.
 host::EventsConfig test_config();
 
+/// A declaration of `name` with one required string field "note", as the tests publish.
+sdk::EventSchema note_schema(const std::string& name, int version = 1);
+
+/// The host's bus with the tests' own events declared (owned by the host): "good.noted",
+/// "good.paid" and "nobody.listens", each with a "note".
+class TestBus : public host::OutboxEventBus {
+ public:
+  TestBus(sdk::Database& store, const sdk::Clock& clock, host::EventsConfig config);
+};
+
 /// Publishes `name` with {"note": note} in a committed transaction of `db`; returns its id.
 std::string publish(sdk::EventBus& bus, sdk::Database& db, const std::string& name,
                     const std::string& note);

@@ -35,6 +35,8 @@ TEST(EventsConfig, DefaultsWhenTheSectionIsAbsent) {
   EXPECT_EQ(c.backoff_max, std::chrono::milliseconds(300000));
   EXPECT_FALSE(c.delivery_paused);
   EXPECT_EQ(c.retention_days, 7);
+  EXPECT_TRUE(c.retention.empty());
+  EXPECT_EQ(c.file, "hisx.yaml");
 }
 
 TEST(EventsConfig, ReadsEveryKey) {
@@ -69,6 +71,49 @@ TEST(EventsConfig, RefusesWhatCannotWorkNamingTheKey) {
               AllOf(HasSubstr("events.delivery_paused"), HasSubstr("true or false")));
   EXPECT_THAT(refusal("events: {backoff_base_ms: 5000, backoff_max_ms: 1000}"),
               AllOf(HasSubstr("events.backoff_max_ms"), HasSubstr("backoff_base_ms")));
+}
+
+TEST(EventsConfig, ReadsTheRetentionPerEventName) {
+  const EventsConfig c = read_events_config(reader_of(R"(
+events:
+  retention_days: 14
+  retention:
+    appointment.booked: 400
+    schedule.capacity_changed: 0
+    fast_lane.ticket_called: 30
+    appointment:
+      cancelled: 200
+)"));
+  EXPECT_EQ(c.retention_days, 14);
+  EXPECT_EQ(c.retention.size(), 4u);
+  EXPECT_EQ(c.retention_for("appointment.booked"), 400);
+  EXPECT_EQ(c.retention_for("appointment.cancelled"), 200) << "nested, as -D writes it";
+  EXPECT_EQ(c.retention_for("schedule.capacity_changed"), 0);
+  EXPECT_EQ(c.retention_for("fast_lane.ticket_called"), 30) << "checked when plugins declared";
+  EXPECT_EQ(c.retention_for("payment.completed"), 14) << "the default";
+  EXPECT_TRUE(c.purges());
+  EventsConfig forever;
+  forever.retention_days = 0;
+  forever.retention = {{"appointment.booked", 0}};
+  EXPECT_FALSE(forever.purges());
+}
+
+TEST(EventsConfig, RefusesAnUnknownStandardEventOrBadDaysNamingTheKey) {
+  EXPECT_THAT(refusal("events: {retention: {appointment.boked: 400}}"),
+              AllOf(HasSubstr("hisx.yaml"), HasSubstr("events.retention.appointment.boked"),
+                    HasSubstr("no standard event 'appointment.boked'"),
+                    HasSubstr("appointment.booked"), HasSubstr("fix the name or remove the line")));
+  EXPECT_THAT(refusal("events: {retention: {appointment.booked: -1}}"),
+              AllOf(HasSubstr("events.retention.appointment.booked"), HasSubstr("0 (forever)"),
+                    HasSubstr("'-1'")));
+  EXPECT_THAT(refusal("events: {retention: {appointment.booked: a year}}"),
+              AllOf(HasSubstr("events.retention.appointment.booked"), HasSubstr("'a year'")));
+  EXPECT_THAT(refusal("events: {retention: {appointment.booked: [400]}}"),
+              HasSubstr("found a list"));
+  EXPECT_THAT(refusal("events: {retention: {Booked: 400}}"),
+              AllOf(HasSubstr("events.retention.Booked"), HasSubstr("not an event name")));
+  EXPECT_THAT(refusal("events: {retention: 400}"),
+              AllOf(HasSubstr("events.retention"), HasSubstr("map of event name to days")));
 }
 
 }  // namespace

@@ -18,8 +18,8 @@ TEST_P(OutboxConcurrency, TwoHostsDeliverEachPairExactlyOnce) {
   config.batch_size = 20;
   auto pool_a = store.open(4);
   auto pool_b = store.open(4);
-  host::OutboxEventBus a(*pool_a, clock, config);
-  host::OutboxEventBus b(*pool_b, clock, config);
+  TestBus a(*pool_a, clock, config);
+  TestBus b(*pool_b, clock, config);
   const std::vector<std::string> subscribers = {"test.one", "test.two", "test.three"};
   std::atomic<int> runs{0};
   for (auto* bus : {&a, &b}) {

@@ -14,7 +14,7 @@ class OutboxDelivery : public ::testing::TestWithParam<std::string> {
  protected:
   EventStore store{GetParam()};
   sdk::ManualClock clock{test_epoch()};
-  host::OutboxEventBus bus{store.db(), clock, test_config()};
+  TestBus bus{store.db(), clock, test_config()};
 };
 
 TEST_P(OutboxDelivery, RolledBackPublishIsNeverDelivered) {
@@ -36,21 +36,22 @@ TEST_P(OutboxDelivery, RolledBackPublishIsNeverDelivered) {
 
 TEST_P(OutboxDelivery, CommittedEventReachesEachSubscriberOfItsNameOnce) {
   std::vector<sdk::Event> seen;
-  bus.subscribe("appointment.booked", "test.seen",
+  bus.subscribe("good.noted", "test.seen",
                 [&](const sdk::Event& e, soci::session&) { seen.push_back(e); });
-  bus.subscribe("appointment.booked", "test.recorder", record_into_effects("test.recorder"));
+  bus.subscribe("good.noted", "test.recorder", record_into_effects("test.recorder"));
   int other_calls = 0;
-  bus.subscribe("payment.completed", "test.other",
+  bus.subscribe("good.paid", "test.other",
                 [&](const sdk::Event&, soci::session&) { ++other_calls; });
 
-  const std::string id = publish(bus, store.db(), "appointment.booked", "booking 7");
+  const std::string id = publish(bus, store.db(), "good.noted", "booking 7");
   EXPECT_EQ(bus.backlog(), 2);
 
   EXPECT_EQ(bus.deliver_pending(), 2);
   ASSERT_EQ(seen.size(), 1u);
   EXPECT_EQ(seen[0].id, id);
-  EXPECT_EQ(seen[0].name, "appointment.booked");
+  EXPECT_EQ(seen[0].name, "good.noted");
   EXPECT_EQ(seen[0].source, "host");
+  EXPECT_EQ(seen[0].version, 1);
   EXPECT_EQ(seen[0].payload->getValue<std::string>("note"), "booking 7");
   EXPECT_EQ(seen[0].occurred_at, test_epoch());
   EXPECT_EQ(effects(store, "test.recorder"), 1);
@@ -87,10 +88,11 @@ TEST_P(OutboxDelivery, DeliversInPublishOrderPerSubscriber) {
 
 TEST_P(OutboxDelivery, PluginPublishesCarryThePluginsName) {
   host::PluginEventBus good(bus, "good");
+  good.declare(note_schema("good.said"));
   std::string source;
-  good.subscribe("good.noted", "good.recorder",
+  good.subscribe("good.said", "good.recorder",
                  [&](const sdk::Event& e, soci::session&) { source = e.source; });
-  publish(good, store.db(), "good.noted", "from the plugin");
+  publish(good, store.db(), "good.said", "from the plugin");
   EXPECT_EQ(bus.deliver_pending(), 1);
   EXPECT_EQ(source, "good");
   EXPECT_EQ(store.count("SELECT COUNT(*) FROM hisx_host_outbox WHERE source = 'good'"), 1);

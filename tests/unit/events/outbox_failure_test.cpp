@@ -24,7 +24,7 @@ class OutboxFailure : public ::testing::TestWithParam<std::string> {
 
   EventStore store{GetParam()};
   sdk::ManualClock clock{test_epoch()};
-  host::OutboxEventBus bus{store.db(), clock, test_config()};
+  TestBus bus{store.db(), clock, test_config()};
 };
 
 TEST_P(OutboxFailure, ThrowingHandlerIsRolledBackAndRetriedWithBackoff) {

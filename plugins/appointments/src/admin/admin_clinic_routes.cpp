@@ -86,7 +86,7 @@ void add_admin_clinic_routes(Environment& env) {
        admin(),
        [e](sdk::Request& req, sdk::Response& res) {
          const long long clinic_id = sdk::path_id(req, "clinic_id");
-         const ClinicRules rules = read_rules(clinic_id, req.json());
+         ClinicRules rules = read_rules(clinic_id, req.json());
          const auto his = his_clinic(e->context, clinic_id);
          if (!his) {
            throw sdk::Problem::invalid(
@@ -94,6 +94,7 @@ void add_admin_clinic_routes(Environment& env) {
                                 " (clinic.list) / HIS không có phòng khám " +
                                 std::to_string(clinic_id));
          }
+         rules.department_id = his->department_id;
          sdk::with_transaction(e->context.store(), [&](soci::session& s) {
            save_clinic_rules(s, rules, e->now_text(), req.principal()->id);
          });

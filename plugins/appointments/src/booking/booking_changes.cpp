@@ -162,7 +162,7 @@ Booking reschedule_booking(Environment& env, const sdk::Principal& who, long lon
     change.by = who.id;
     change.reason = reason;
     add_change(s, id, change);
-    publish_rescheduled(env, s, moved, from_slot, who.id);
+    publish_rescheduled(env, s, b, moved, who.id);
     result = moved;
   });
   return result;

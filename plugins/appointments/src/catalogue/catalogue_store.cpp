@@ -7,7 +7,7 @@ namespace hisx::appointments {
 namespace {
 
 constexpr const char* kSelect =
-    "SELECT clinic_id, channels, booking_window_days, same_day_cutoff, active "
+    "SELECT clinic_id, channels, booking_window_days, same_day_cutoff, active, department_id "
     "FROM hisx_appointments_clinics";
 
 std::vector<std::string> split(const std::string& text) {
@@ -34,6 +34,8 @@ std::vector<ClinicRules> read(soci::session& s, const std::string& sql,
   std::string channels, cutoff;
   soci::indicator cutoff_ind = soci::i_ok;
   int active = 0;
+  long long department = 0;
+  soci::indicator department_ind = soci::i_null;
   long long id = clinic_id.value_or(0);
   soci::statement st(s);
   st.exchange(soci::into(row.clinic_id));
@@ -41,6 +43,7 @@ std::vector<ClinicRules> read(soci::session& s, const std::string& sql,
   st.exchange(soci::into(row.booking_window_days));
   st.exchange(soci::into(cutoff, cutoff_ind));
   st.exchange(soci::into(active));
+  st.exchange(soci::into(department, department_ind));
   if (clinic_id) st.exchange(soci::use(id, "id"));
   st.alloc();
   st.prepare(sql);
@@ -52,6 +55,7 @@ std::vector<ClinicRules> read(soci::session& s, const std::string& sql,
     r.channels = split(channels);
     r.same_day_cutoff = cutoff_ind == soci::i_null ? std::nullopt : parse_clock(cutoff);
     r.active = active != 0;
+    r.department_id = optional_id(department, department_ind);
     out.push_back(std::move(r));
   }
   return out;
@@ -75,15 +79,39 @@ void save_clinic_rules(soci::session& s, const ClinicRules& rules, const std::st
   std::string cutoff = rules.same_day_cutoff ? format_clock(*rules.same_day_cutoff) : "";
   soci::indicator cutoff_ind = rules.same_day_cutoff ? soci::i_ok : soci::i_null;
   const int active = rules.active ? 1 : 0;
+  NullableId department(rules.department_id);
   s << "INSERT INTO hisx_appointments_clinics (clinic_id, channels, booking_window_days, "
-       "same_day_cutoff, active, updated_at, updated_by) "
-       "VALUES (:clinic_id, :channels, :window, :cutoff, :active, :now, :by) "
+       "same_day_cutoff, active, updated_at, updated_by, department_id) "
+       "VALUES (:clinic_id, :channels, :window, :cutoff, :active, :now, :by, :department) "
        "ON CONFLICT (clinic_id) DO UPDATE SET channels = excluded.channels, "
        "booking_window_days = excluded.booking_window_days, "
        "same_day_cutoff = excluded.same_day_cutoff, active = excluded.active, "
-       "updated_at = excluded.updated_at, updated_by = excluded.updated_by",
+       "updated_at = excluded.updated_at, updated_by = excluded.updated_by, "
+       "department_id = excluded.department_id",
       soci::use(rules.clinic_id), soci::use(channels), soci::use(rules.booking_window_days),
-      soci::use(cutoff, cutoff_ind), soci::use(active), soci::use(now), soci::use(by);
+      soci::use(cutoff, cutoff_ind), soci::use(active), soci::use(now), soci::use(by),
+      soci::use(department.value, department.indicator);
+}
+
+std::optional<long long> clinic_department(soci::session& s, long long clinic_id) {
+  long long department = 0;
+  soci::indicator ind = soci::i_null;
+  s << "SELECT department_id FROM hisx_appointments_clinics WHERE clinic_id = :id",
+      soci::into(department, ind), soci::use(clinic_id);
+  if (!s.got_data()) return std::nullopt;
+  return optional_id(department, ind);
+}
+
+bool set_clinic_department(soci::session& s, long long clinic_id,
+                           std::optional<long long> department_id) {
+  // Written only when it differs, so that an unchanged catalogue takes no row locks.
+  if (clinic_department(s, clinic_id) == department_id) return false;
+  NullableId department(department_id);
+  soci::statement st =
+      (s.prepare << "UPDATE hisx_appointments_clinics SET department_id = :d WHERE clinic_id = :c",
+       soci::use(department.value, department.indicator), soci::use(clinic_id));
+  st.execute(true);
+  return st.get_affected_rows() > 0;
 }
 
 void lock_clinic_for_booking(soci::session& s, const std::string& backend, long long clinic_id) {

@@ -28,8 +28,16 @@ void lock_clinics_for_closure(soci::session& s, const std::string& backend,
 /// The rules of one clinic, if it is in the catalogue.
 std::optional<ClinicRules> find_clinic_rules(soci::session& s, long long clinic_id);
 
-/// Adds the clinic to the catalogue or replaces its rules.
+/// Adds the clinic to the catalogue or replaces its rules (with its department).
 void save_clinic_rules(soci::session& s, const ClinicRules& rules, const std::string& now,
                        const std::string& by);
+
+/// The recorded HIS department of a catalogue clinic; none when unknown or not in it.
+std::optional<long long> clinic_department(soci::session& s, long long clinic_id);
+
+/// Records `department_id` as the HIS department of the catalogue clinic `clinic_id` when it
+/// differs; true when it changed.
+bool set_clinic_department(soci::session& s, long long clinic_id,
+                           std::optional<long long> department_id);
 
 }  // namespace hisx::appointments

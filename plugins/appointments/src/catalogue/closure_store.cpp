@@ -46,6 +46,23 @@ long long insert_closure(soci::session& s, const Closure& closure, const std::st
   return id;
 }
 
+std::optional<Closure> find_closure(soci::session& s, long long id) {
+  Closure c;
+  long long clinic = 0;
+  soci::indicator clinic_ind = soci::i_ok, reason_ind = soci::i_ok;
+  std::string from_text, to_text, reason;
+  s << "SELECT id, clinic_id, from_date, to_date, reason FROM hisx_appointments_closures "
+       "WHERE id = :id",
+      soci::into(c.id), soci::into(clinic, clinic_ind), soci::into(from_text), soci::into(to_text),
+      soci::into(reason, reason_ind), soci::use(id);
+  if (!s.got_data()) return std::nullopt;
+  c.clinic_id = optional_id(clinic, clinic_ind);
+  c.from = parse_date(from_text).value_or(LocalDate{});
+  c.to = parse_date(to_text).value_or(LocalDate{});
+  c.reason = text_or_empty(reason, reason_ind);
+  return c;
+}
+
 bool delete_closure(soci::session& s, long long id) {
   soci::statement st =
       (s.prepare << "DELETE FROM hisx_appointments_closures WHERE id = :id", soci::use(id));

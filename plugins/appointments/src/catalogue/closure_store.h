@@ -19,6 +19,9 @@ std::vector<Closure> list_closures(soci::session& s, std::optional<LocalDate> fr
 long long insert_closure(soci::session& s, const Closure& closure, const std::string& now,
                          const std::string& by);
 
+/// One closure, if it exists.
+std::optional<Closure> find_closure(soci::session& s, long long id);
+
 /// Removes a closure (its days become bookable again); false when there is none.
 bool delete_closure(soci::session& s, long long id);
 

@@ -18,6 +18,9 @@ struct ClinicRules {
   /// none: until a slot starts.
   std::optional<int> same_day_cutoff;
   bool active = true;  ///< Inactive clinics take no bookings and are not listed.
+  /// The HIS department of the clinic as clinic.list last gave it (saved with the rules,
+  /// refreshed daily); none when the HIS names none. The plugin's events carry it.
+  std::optional<long long> department_id;
 };
 
 /// One weekly session of a clinic (optionally of one doctor): on `weekday`, from `start` to

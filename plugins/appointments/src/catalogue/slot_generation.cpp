@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "catalogue/capacity_events.h"
 #include "catalogue/catalogue_store.h"
 #include "catalogue/closure_store.h"
 #include "catalogue/slot_generator.h"
@@ -27,7 +28,9 @@ GenerationResult generate_and_store(Environment& env, LocalDate from, LocalDate 
     }
     const auto planned = generate_slots(templates, list_closures(s, from, to), from, to, env.zone);
     result.planned = static_cast<int>(planned.size());
-    result.created = store_planned_slots(s, planned, env.now_text());
+    std::set<ClinicDay> created_days;
+    result.created = store_planned_slots(s, planned, env.now_text(), &created_days);
+    publish_capacity(env, s, created_days, kSlotsGenerated);
   });
   return result;
 }

@@ -18,7 +18,8 @@ inline constexpr int kMaxGenerationDays = 92;
 /// Generates and stores the slots of every template of an active catalogue clinic for the
 /// local days `from`…`to` (inclusive), in one store transaction. Idempotent: slots that
 /// exist are kept as they are (with their bookings), so running it again, or on two hosts at
-/// once, creates each slot once.
+/// once, creates each slot once. Publishes schedule.capacity_changed for each (clinic, day)
+/// that got new slots, in the same transaction.
 GenerationResult generate_and_store(Environment& env, LocalDate from, LocalDate to);
 
 }  // namespace hisx::appointments

@@ -28,7 +28,7 @@ Slot to_slot(Slot row, long long doctor, soci::indicator doctor_ind, const std::
 }  // namespace
 
 int store_planned_slots(soci::session& s, const std::vector<PlannedSlot>& planned,
-                        const std::string& now) {
+                        const std::string& now, std::set<ClinicDay>* created_days) {
   long long template_id = 0, clinic_id = 0, doctor_key = 0, slot_id = 0;
   NullableId doctor(std::nullopt);
   std::string day, start, end;
@@ -62,6 +62,7 @@ int store_planned_slots(soci::session& s, const std::vector<PlannedSlot>& planne
     insert_slot.execute(true);
     if (!insert_slot.got_data()) continue;  // Already generated.
     ++created;
+    if (created_days) created_days->emplace(p.clinic_id, p.local_date);
     for (std::string_view c : kChannels) {
       channel = std::string(c);
       auto it = p.channel_limits.find(channel);
@@ -71,6 +72,54 @@ int store_planned_slots(soci::session& s, const std::vector<PlannedSlot>& planne
     }
   }
   return created;
+}
+
+DayCapacity day_capacity(soci::session& s, long long clinic_id, LocalDate day) {
+  const std::string date = format_date(day);
+  DayCapacity out;
+  long long slots = 0, capacity = 0;
+  int closed = 0;
+  s << std::string("SELECT COUNT(*), COALESCE(SUM(s.capacity), 0), COALESCE(MAX(") + kClosed +
+           "), 0) FROM hisx_appointments_slots s WHERE s.clinic_id = :clinic AND "
+           "s.local_date = :day",
+      soci::into(slots), soci::into(capacity), soci::into(closed), soci::use(clinic_id),
+      soci::use(date);
+  out.closed = closed != 0;
+  if (out.closed) return out;
+  out.slots = static_cast<int>(slots);
+  out.capacity = static_cast<int>(capacity);
+  std::string channel;
+  long long places = 0;
+  soci::statement quotas =
+      (s.prepare << "SELECT q.channel, SUM(q.quota) FROM hisx_appointments_slot_channels q "
+                    "JOIN hisx_appointments_slots s ON s.id = q.slot_id "
+                    "WHERE s.clinic_id = :clinic AND s.local_date = :day AND q.quota IS NOT NULL "
+                    "GROUP BY q.channel ORDER BY q.channel",
+       soci::into(channel), soci::into(places), soci::use(clinic_id), soci::use(date));
+  quotas.execute();
+  while (quotas.fetch()) out.by_channel[channel] = static_cast<int>(places);
+  return out;
+}
+
+std::set<ClinicDay> days_with_slots(soci::session& s, std::optional<long long> clinic_id,
+                                    LocalDate from, LocalDate to) {
+  const std::string lo = format_date(from), hi = format_date(to);
+  long long clinic = 0;
+  std::string day;
+  const long long only = clinic_id.value_or(0);
+  const int every = clinic_id ? 0 : 1;
+  soci::statement st =
+      (s.prepare << "SELECT DISTINCT clinic_id, local_date FROM hisx_appointments_slots "
+                    "WHERE local_date >= :lo AND local_date <= :hi "
+                    "AND (clinic_id = :clinic OR 1 = :every)",
+       soci::into(clinic), soci::into(day), soci::use(lo), soci::use(hi), soci::use(only),
+       soci::use(every));
+  st.execute();
+  std::set<ClinicDay> out;
+  while (st.fetch()) {
+    if (auto d = parse_date(day)) out.emplace(clinic, *d);
+  }
+  return out;
 }
 
 std::optional<Slot> find_slot(soci::session& s, long long id) {

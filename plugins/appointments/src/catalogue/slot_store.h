@@ -2,8 +2,11 @@
 
 #include <soci/soci.h>
 
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "catalogue/slot.h"
@@ -11,11 +14,32 @@
 
 namespace hisx::appointments {
 
+/// A clinic and one of its local days.
+using ClinicDay = std::pair<long long, LocalDate>;
+
 /// Stores the planned slots that do not exist yet (same clinic, doctor and start), each with
-/// a count row per channel; returns how many were created. Running it again for the same
-/// days creates nothing: slot generation is idempotent.
+/// a count row per channel; returns how many were created, and adds the (clinic, day) of each
+/// to `created_days` when given. Running it again for the same days creates nothing: slot
+/// generation is idempotent.
 int store_planned_slots(soci::session& s, const std::vector<PlannedSlot>& planned,
-                        const std::string& now);
+                        const std::string& now, std::set<ClinicDay>* created_days = nullptr);
+
+/// What a clinic offers on one day: its open slots, their places, and the most places each
+/// channel with a quota may hold (quotas are ceilings, not reservations).
+struct DayCapacity {
+  int slots = 0;        ///< Open slots (0 when a closure covers the day).
+  int capacity = 0;     ///< The sum of their capacities.
+  bool closed = false;  ///< A closure of the clinic or the hospital covers the day.
+  std::map<std::string, int> by_channel;  ///< Summed quotas of the channels that have one.
+};
+
+/// The capacity of `clinic_id` on `day`, from the stored slots and closures.
+DayCapacity day_capacity(soci::session& s, long long clinic_id, LocalDate day);
+
+/// The (clinic, day) pairs that have stored slots on the days from `from` to `to` (inclusive),
+/// of one clinic or (none) of every clinic.
+std::set<ClinicDay> days_with_slots(soci::session& s, std::optional<long long> clinic_id,
+                                    LocalDate from, LocalDate to);
 
 /// One slot (with `closed` set when a closure covers its day), if it exists.
 std::optional<Slot> find_slot(soci::session& s, long long id);

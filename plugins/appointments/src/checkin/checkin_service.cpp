@@ -5,6 +5,7 @@
 #include <set>
 
 #include "booking/booking_code.h"
+#include "booking/booking_events.h"
 #include "booking/booking_problems.h"
 #include "booking/booking_store.h"
 #include "hisx/database.h"
@@ -51,13 +52,7 @@ sdk::Problem too_early(const Booking& b, const TimeZone& zone) {
 
 void publish_checked_in(Environment& env, soci::session& s, const Booking& b,
                         const CheckInRecord& r, bool late) {
-  Poco::JSON::Object::Ptr p = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-  p->set("booking_id", b.id);
-  p->set("booking_code", booking_code(b.id));
-  p->set("patient_id", b.patient_id);
-  p->set("clinic_id", b.clinic_id);
-  p->set("channel", b.channel);
-  p->set("priority", b.priority);
+  auto p = booking_payload(env, s, b);
   p->set("queue_number", r.queue_number);
   p->set("queue_label", queue_label(r.queue_number, b.priority));
   p->set("day", r.day);

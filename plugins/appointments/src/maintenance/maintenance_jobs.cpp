@@ -3,7 +3,9 @@
 #include <chrono>
 
 #include "booking/booking_changes.h"
+#include "catalogue/catalogue_store.h"
 #include "catalogue/slot_generation.h"
+#include "his_directory.h"
 #include "hisx/database.h"
 #include "hisx/problem.h"
 #include "maintenance/maintenance_store.h"
@@ -52,7 +54,29 @@ int mark_no_shows(Environment& env) {
   return marked;
 }
 
+int refresh_clinic_departments(Environment& env) {
+  const auto clinics = his_clinics(env.context);  // Before the store transaction: its own lease.
+  int changed = 0;
+  sdk::with_transaction(env.context.store(), [&](soci::session& s) {
+    changed = 0;
+    for (const auto& c : clinics) {
+      if (set_clinic_department(s, c.id, c.department_id)) ++changed;
+    }
+  });
+  if (changed > 0) {
+    env.context.logger().information("Recorded the HIS department of %d clinic(s)", changed);
+  }
+  return changed;
+}
+
 int generate_ahead(Environment& env) {
+  try {
+    refresh_clinic_departments(env);
+  } catch (const std::exception& e) {
+    // The slots do not depend on it: the events keep the departments recorded before.
+    env.context.logger().warning("Could not refresh the clinics' HIS departments: %s",
+                                 std::string(e.what()));
+  }
   const LocalDate today = env.zone.date_of(env.now());
   const auto result = generate_and_store(env, today, today + std::chrono::days(kGenerateAheadDays));
   if (result.created > 0) {

@@ -15,7 +15,12 @@ inline constexpr int kGenerateAheadDays = 14;
 /// marked.
 int mark_no_shows(Environment& env);
 
-/// Generates the slots of today and the next kGenerateAheadDays days (idempotent).
+/// Records the HIS department of each catalogue clinic as clinic.list gives it now (the
+/// events carry it); returns how many changed.
+int refresh_clinic_departments(Environment& env);
+
+/// Refreshes the clinics' departments, then generates the slots of today and the next
+/// kGenerateAheadDays days (idempotent).
 int generate_ahead(Environment& env);
 
 /// Registers the plugin's periodic jobs with the host's scheduler (daily, in the hospital's

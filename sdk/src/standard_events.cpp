@@ -1,0 +1,128 @@
+// The declarations of the standard events: what docs/events.md lists (`hisx events docs`
+// writes it from here) and what the host checks each publish against. Follow the versioning
+// rule of hisx/event_schemas.h when changing one, and regenerate the docs.
+#include "hisx/event_schemas.h"
+
+namespace hisx::sdk {
+
+namespace {
+
+using T = FieldType;
+
+EventField required(std::string name, FieldType type, std::string meaning) {
+  return {std::move(name), type, true, std::move(meaning)};
+}
+
+EventField optional(std::string name, FieldType type, std::string meaning) {
+  return {std::move(name), type, false, std::move(meaning)};
+}
+
+// What every appointment.* payload carries, so that a subscriber (reports) counts per clinic,
+// department, day and channel without reading the appointments plugin's tables.
+std::vector<EventField> booking_fields() {
+  return {
+      required("booking_id", T::kInteger, "the booking (hisx's own id)"),
+      required("booking_code", T::kString, "the code the patient is given, e.g. HK-7Q2XM"),
+      required("patient_id", T::kHisId, "the HIS patient"),
+      required("clinic_id", T::kHisId, "the HIS clinic room"),
+      optional("department_id", T::kHisId,
+               "the HIS department of the clinic; absent when the HIS names none"),
+      required("date", T::kDate, "the booking's day"),
+      required("channel", T::kString, "how it was booked: app, web, phone, reexam or walkin"),
+      required("priority", T::kInteger, "the channel's queue priority (higher is served first)"),
+  };
+}
+
+EventSchema appointment(std::string_view name, std::string description,
+                        std::vector<EventField> more) {
+  EventSchema s{std::string(name), 1, std::move(description), "appointments", booking_fields()};
+  for (auto& field : more) s.fields.push_back(std::move(field));
+  return s;
+}
+
+EventField by(std::string meaning) { return required("by", T::kString, std::move(meaning)); }
+
+std::vector<EventSchema> declarations() {
+  namespace e = events;
+  return {
+      appointment(
+          e::kAppointmentBooked, "A booking was made.",
+          {required("slot_id", T::kInteger, "the slot booked"),
+           required("start", T::kTime, "when the slot starts"),
+           required("status", T::kString, "requested (waits for confirmation) or confirmed")}),
+      appointment(e::kAppointmentConfirmed, "A booking was confirmed (e.g. by the call centre).",
+                  {by("who confirmed it: a principal id, e.g. user:3 or apikey:7")}),
+      appointment(
+          e::kAppointmentCancelled, "A booking was cancelled.",
+          {required("reason", T::kString, "why, as given (may be empty)"), by("who cancelled it")}),
+      appointment(e::kAppointmentCheckedIn, "A patient checked in for a booking.",
+                  {required("queue_number", T::kInteger, "the number in the clinic's queue"),
+                   required("queue_label", T::kString, "the number as shown, with priority mark"),
+                   required("day", T::kDate, "the day of the queue"),
+                   required("start", T::kTime, "when the booked slot starts"),
+                   required("late", T::kBoolean, "checked in after the slot's start"),
+                   by("who checked the patient in")}),
+      appointment(e::kAppointmentNoShow,
+                  "A booked patient did not come (set after the booking's day ended).",
+                  {by("who marked it: job:appointments for the nightly job")}),
+      appointment(e::kAppointmentCompleted, "A checked-in patient's visit ended.",
+                  {by("who ended it")}),
+      appointment(e::kAppointmentRescheduled,
+                  "A booking moved to another slot; `date` is its new day.",
+                  {required("from_slot_id", T::kInteger, "the slot it left"),
+                   required("from_date", T::kDate, "its day before the move"),
+                   required("slot_id", T::kInteger, "the slot it moved to"),
+                   required("start", T::kTime, "when the new slot starts"), by("who moved it")}),
+      {std::string(e::kScheduleCapacityChanged),
+       1,
+       "The places a clinic offers on a day changed: slots were generated for it, or a closure "
+       "of it was added or removed. The latest event of a (clinic_id, date) holds its capacity.",
+       "appointments",
+       {required("clinic_id", T::kHisId, "the HIS clinic room"),
+        optional("department_id", T::kHisId,
+                 "the HIS department of the clinic; absent when the HIS names none"),
+        required("date", T::kDate, "the day"),
+        required("slots", T::kInteger, "the clinic's open slots that day (0 when closed)"),
+        required("capacity", T::kInteger, "places offered: the sum of those slots' capacities"),
+        optional("by_channel", T::kObject,
+                 "the most places each channel with a quota may hold that day (the sum of its "
+                 "quotas), e.g. {\"app\": 12}; a channel without a quota is not listed"),
+        required("closed", T::kBoolean, "a closure covers the day"),
+        required("cause", T::kString,
+                 "what changed it: generated (slots were made), closure_added or "
+                 "closure_removed")}},
+      {std::string(e::kPatientLinked),
+       1,
+       "An app account was linked to an HIS patient.",
+       "app_link",
+       {required("patient_id", T::kHisId, "the HIS patient"),
+        required("account_id", T::kString, "the app account (the app backend's id)"),
+        required("method", T::kString, "how the link was proven, e.g. qr or code"),
+        optional("department_id", T::kHisId, "the HIS department of the desk that linked it")}},
+      {std::string(e::kPaymentCompleted),
+       1,
+       "A payment completed.",
+       "fast_lane",
+       {required("payment_id", T::kInteger, "the payment (hisx's own id)"),
+        required("patient_id", T::kHisId, "the HIS patient who paid"),
+        required("amount", T::kInteger, "the amount paid, in VND"),
+        required("method", T::kString, "how: cash or vietqr"),
+        required("invoice_ids", T::kArray, "the HIS invoices paid (HIS ids)")}},
+  };
+}
+
+}  // namespace
+
+const std::vector<EventSchema>& standard_events() {
+  static const std::vector<EventSchema> schemas = declarations();
+  return schemas;
+}
+
+const EventSchema* find_standard_event(std::string_view name) {
+  for (const auto& schema : standard_events()) {
+    if (schema.name == name) return &schema;
+  }
+  return nullptr;
+}
+
+}  // namespace hisx::sdk

@@ -158,6 +158,27 @@ int Harness::deliver_events() {
   throw std::runtime_error("events were still being delivered after 1000 passes");
 }
 
+std::vector<PublishedEvent> Harness::published(const std::string& name) {
+  auto session = store();
+  std::string sql = "SELECT id, name, source, version, payload FROM hisx_host_outbox";
+  if (!name.empty()) sql += " WHERE name = :name";
+  sql += " ORDER BY seq";
+  PublishedEvent row;
+  std::string payload;
+  auto prepared = (session->prepare << sql, soci::into(row.id), soci::into(row.name),
+                   soci::into(row.source), soci::into(row.version), soci::into(payload));
+  if (!name.empty()) prepared, soci::use(name);
+  soci::statement st(prepared);
+  st.execute();
+  std::vector<PublishedEvent> out;
+  while (st.fetch()) {
+    PublishedEvent e = row;
+    e.payload = Poco::JSON::Parser().parse(payload).extract<Poco::JSON::Object::Ptr>();
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
 int Harness::run_due_jobs() {
   auto& jobs = state_->host->jobs();
   const int started = jobs.poll();

@@ -71,6 +71,14 @@ TEST(Harness, EventsWaitUntilTheTestDeliversThem) {
   ASSERT_EQ(h.post("/api/v1/good/events", R"({"note": "một"})").status, 201);
   ASSERT_EQ(h.post("/api/v1/good/events", R"({"note": "hai"})").status, 201);
 
+  const auto events = h.published("good.noted");
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[0].payload->getValue<std::string>("note"), "một");
+  EXPECT_EQ(events[1].payload->getValue<std::string>("note"), "hai");
+  EXPECT_EQ(events[0].source, "good");
+  EXPECT_EQ(events[0].version, 1);
+  EXPECT_TRUE(h.published("appointment.booked").empty());
+
   // Nothing runs in the background: the subscriber has seen nothing yet.
   EXPECT_EQ(h.get("/api/v1/good/received").json()->getValue<int>("count"), 0);
   EXPECT_EQ(h.deliver_events(), 2);

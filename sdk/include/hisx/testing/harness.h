@@ -83,6 +83,15 @@ struct CapturedMessage {
   std::vector<sdk::Attachment> attachments;  ///< Its files (e.g. a PDF report), in order.
 };
 
+/// An event as the outbox recorded it, for checking what a plugin published.
+struct PublishedEvent {
+  std::string id;                   ///< The event's id (UUID).
+  std::string name;                 ///< e.g. "appointment.booked".
+  std::string source;               ///< The publishing plugin ("host" for the host).
+  int version = 1;                  ///< The version of its declaration.
+  Poco::JSON::Object::Ptr payload;  ///< Its data.
+};
+
 /// A host in the test process: the enabled plugins loaded from their shared libraries as
 /// hisxd loads them, on a real database (SQLite in a fresh temporary folder by default) with
 /// the demo HIS and its profile, and the host's own routes, events, jobs and notifier.
@@ -125,6 +134,9 @@ class Harness {
   /// that handlers publish are delivered too); returns the handler runs that committed.
   /// Failed deliveries wait for their backoff on the harness clock.
   int deliver_events();
+  /// The events published so far named `name` (every event when empty), oldest first,
+  /// delivered or not.
+  std::vector<PublishedEvent> published(const std::string& name = {});
   /// Runs every job due at the clock's time (periodic and one-off), waits until they end,
   /// and returns how many ran. Call it again after advancing the clock.
   int run_due_jobs();

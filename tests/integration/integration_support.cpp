@@ -92,8 +92,9 @@ std::unique_ptr<soci::session> open_store(const TestBackend& backend,
     return std::make_unique<soci::session>(*soci::factory_postgresql(),
                                            backend.database->conninfo());
   }
+  const char* file = backend.name == "mariadb" ? "store.db" : "hisx.db";
   auto session = std::make_unique<soci::session>(*soci::factory_sqlite3(),
-                                                 "db=" + (data_dir / "hisx.db").string());
+                                                 "db=" + (data_dir / file).string());
   // The host writes at any moment (jobs, event delivery): wait for its lock as it waits for
   // ours, instead of failing at once with "database is locked".
   *session << "PRAGMA busy_timeout=10000";

@@ -1,5 +1,7 @@
 #include "support/backend.h"
 
+#include "support/mariadb.h"
+
 #include <cstdlib>
 #include <stdexcept>
 
@@ -14,8 +16,18 @@ TestBackend backend_from_env() {
     return TestBackend{
         name, {"database.his.backend=postgresql", "database.his.connection=" + db->conninfo()}, db};
   }
+  if (name == "mariadb") {
+    // The HIS on MariaDB; hisx's own tables in SQLite beside it, since a MySQL store is
+    // refused (docs/configuration.md).
+    auto db = std::make_shared<MariaDatabase>();
+    return TestBackend{name,
+                       {"database.his.backend=mysql", "database.his.connection=" + db->conninfo(),
+                        "database.store.backend=sqlite3",
+                        "database.store.connection=db=${data_dir}/store.db"},
+                       db};
+  }
   throw std::runtime_error("HISX_TEST_BACKEND=" + name +
-                           " is not a test backend (expected sqlite3 or postgresql)");
+                           " is not a test backend (expected sqlite3, postgresql or mariadb)");
 }
 
 }  // namespace hisx::test

@@ -9,17 +9,25 @@ namespace hisx::test {
 /// needs PostgreSQL never passes without it.
 std::string pg_admin_conninfo();
 
+/// A fresh, empty database on a throwaway server, created for one test and dropped after it.
+class ThrowawayDatabase {
+ public:
+  virtual ~ThrowawayDatabase() = default;
+  /// The SOCI connection string of this database.
+  virtual std::string conninfo() const = 0;
+};
+
 /// A fresh, empty PostgreSQL database created for one test and dropped afterwards.
-class PgDatabase {
+class PgDatabase final : public ThrowawayDatabase {
  public:
   PgDatabase();
-  ~PgDatabase();
+  ~PgDatabase() override;
   PgDatabase(const PgDatabase&) = delete;
   PgDatabase& operator=(const PgDatabase&) = delete;
 
   const std::string& name() const { return name_; }
   /// SOCI/libpq connection string for this database (no password: trust auth).
-  std::string conninfo() const;
+  std::string conninfo() const override;
 
  private:
   std::string name_;

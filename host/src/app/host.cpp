@@ -45,8 +45,9 @@ long count_tables(DatabasePool& db) {
          "AND name NOT LIKE 'hisx!_%' ESCAPE '!'",
         soci::into(count);
   } else {
-    s << "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() "
-         "AND table_name NOT LIKE 'hisx!_%' ESCAPE '!'",
+    const std::string schema = db.backend() == "mysql" ? "DATABASE()" : "current_schema()";
+    s << "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = " + schema +
+             " AND table_name NOT LIKE 'hisx!_%' ESCAPE '!'",
         soci::into(count);
   }
   return count;

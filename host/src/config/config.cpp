@@ -187,6 +187,19 @@ HostConfig load_config(const std::filesystem::path& file,
   cfg.store_is_his = !r.has("database.store");
   cfg.store = cfg.store_is_his ? cfg.his : read_database(r, "database.store", cfg.data_dir);
   if (cfg.store_is_his) cfg.store.key = "database.store";
+  // hisx's own tables need transactional DDL (a failed migration leaves nothing behind) and
+  // the locking its guarantees are proven on; MySQL and ODBC databases are for the HIS only.
+  if (cfg.store.backend != "sqlite3" && cfg.store.backend != "postgresql") {
+    const std::string fix =
+        "hisx keeps its own tables in SQLite or PostgreSQL only (their migrations are "
+        "transactional and its locking is proven there). Point `store` at SQLite or "
+        "PostgreSQL, e.g. `store: {backend: sqlite3, connection: \"db=${data_dir}/hisx.db\"}` "
+        "for one host, or a PostgreSQL database that every host shares";
+    if (cfg.store_is_his) {
+      r.fail("database.store", "missing, and the HIS database is " + cfg.his.backend + ": " + fix);
+    }
+    r.fail("database.store.backend", "is " + cfg.store.backend + ": " + fix);
+  }
   cfg.migrate_on_start = r.boolean("database.migrate_on_start", cfg.migrate_on_start);
 
   cfg.his_profile = r.path("his_profile", "");

@@ -34,7 +34,8 @@ using DemoProgress = std::function<void(std::string_view step, long done, long t
 bool demo_schema_exists(soci::session& session);
 
 /// Creates the demo HIS tables and indexes that do not exist yet, in one transaction.
-/// `backend` is "sqlite3" or "postgresql"; throws std::invalid_argument for anything else.
+/// `backend` is "sqlite3", "postgresql" or "mysql" (MariaDB); throws std::invalid_argument for
+/// anything else.
 void create_demo_schema(soci::session& session, const std::string& backend);
 
 /// Row counts written by seed_demo().
@@ -51,7 +52,7 @@ struct DemoSeedSummary {
 /// Fills the (existing, empty) demo schema in one transaction: nothing is written when it
 /// throws. Throws std::runtime_error when the schema is missing, already holds data, or the
 /// options are out of range (end_date not a YYYY-MM-DD date), and std::invalid_argument for
-/// a backend other than "sqlite3" or "postgresql".
+/// a backend other than "sqlite3", "postgresql" or "mysql".
 DemoSeedSummary seed_demo(soci::session& session, const std::string& backend,
                           const DemoSeedOptions& options, const DemoProgress& progress = {});
 

@@ -188,9 +188,9 @@ void advance_sequences(soci::session& s) {
 DemoSeedSummary seed_demo(soci::session& session, const std::string& backend,
                           const DemoSeedOptions& options, const DemoProgress& progress) {
   check_options(options);
-  if (backend != "sqlite3" && backend != "postgresql") {
-    throw std::invalid_argument("the demo HIS supports the sqlite3 and postgresql backends, not '" +
-                                backend + "'");
+  if (backend != "sqlite3" && backend != "postgresql" && backend != "mysql") {
+    throw std::invalid_argument(
+        "the demo HIS supports the sqlite3, postgresql and mysql backends, not '" + backend + "'");
   }
   const sdk::TimeZone zone = sdk::TimeZone::locate(options.timezone);
   const auto last_day = options.end_date.empty()

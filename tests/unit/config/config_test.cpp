@@ -122,6 +122,25 @@ TEST_F(ConfigTest, RefusesAnUnknownBackendAndAMissingProfile) {
               HasSubstr("his_profile: the file /nowhere/profile.yaml does not exist"));
 }
 
+TEST_F(ConfigTest, AStoreOnMysqlOrOdbcIsRefusedWithTheFix) {
+  // A MariaDB HIS with no store of its own: hisx's tables would go into the HIS database.
+  const std::string mysql_his =
+      "his_profile: profile.yaml\ndatabase:\n  his: {backend: mysql, connection: 'db=his "
+      "host=127.0.0.1'}\n";
+  const std::string refused = error_of(mysql_his);
+  EXPECT_THAT(refused, HasSubstr("database.store: missing, and the HIS database is mysql"));
+  EXPECT_THAT(refused, HasSubstr("Point `store` at SQLite or PostgreSQL"));
+  EXPECT_THAT(error_of(kMinimal, {"database.store.backend=odbc", "database.store.connection=DSN=x"}),
+              HasSubstr("database.store.backend: is odbc: hisx keeps its own tables in SQLite or "
+                        "PostgreSQL only"));
+  // The fix it names is accepted.
+  HostConfig cfg = load_config(write(mysql_his), {"database.store.backend=sqlite3",
+                                                  "database.store.connection=db=${data_dir}/x.db"});
+  EXPECT_EQ(cfg.his.backend, "mysql");
+  EXPECT_EQ(cfg.store.backend, "sqlite3");
+  EXPECT_FALSE(cfg.store_is_his);
+}
+
 TEST_F(ConfigTest, ALeaseFromAPoolWaitsTenSecondsUnlessLeaseTimeoutMsSaysOtherwise) {
   HostConfig cfg = load_config(write(kMinimal), {});
   EXPECT_EQ(cfg.his.lease_timeout_ms, 10000);

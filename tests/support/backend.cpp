@@ -1,9 +1,9 @@
 #include "support/backend.h"
 
-#include "support/mariadb.h"
-
 #include <cstdlib>
 #include <stdexcept>
+
+#include "support/mariadb.h"
 
 namespace hisx::test {
 
@@ -20,11 +20,11 @@ TestBackend backend_from_env() {
     // The HIS on MariaDB; hisx's own tables in SQLite beside it, since a MySQL store is
     // refused (docs/configuration.md).
     auto db = std::make_shared<MariaDatabase>();
-    return TestBackend{name,
-                       {"database.his.backend=mysql", "database.his.connection=" + db->conninfo(),
-                        "database.store.backend=sqlite3",
-                        "database.store.connection=db=${data_dir}/store.db"},
-                       db};
+    return TestBackend{
+        name,
+        {"database.his.backend=mysql", "database.his.connection=" + db->conninfo(),
+         "database.store.backend=sqlite3", "database.store.connection=db=${data_dir}/store.db"},
+        db};
   }
   throw std::runtime_error("HISX_TEST_BACKEND=" + name +
                            " is not a test backend (expected sqlite3, postgresql or mariadb)");

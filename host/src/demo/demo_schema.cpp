@@ -138,9 +138,10 @@ bool demo_schema_exists(soci::session& session) {
   if (session.get_backend_name() == "sqlite3") {
     sql = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN (" + names + ")";
   } else if (session.get_backend_name() == "mysql") {
-    sql = "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE() "
-          "AND table_name IN (" +
-          names + ")";
+    sql =
+        "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE() "
+        "AND table_name IN (" +
+        names + ")";
   } else {
     sql =
         "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() "

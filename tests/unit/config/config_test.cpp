@@ -130,9 +130,10 @@ TEST_F(ConfigTest, AStoreOnMysqlOrOdbcIsRefusedWithTheFix) {
   const std::string refused = error_of(mysql_his);
   EXPECT_THAT(refused, HasSubstr("database.store: missing, and the HIS database is mysql"));
   EXPECT_THAT(refused, HasSubstr("Point `store` at SQLite or PostgreSQL"));
-  EXPECT_THAT(error_of(kMinimal, {"database.store.backend=odbc", "database.store.connection=DSN=x"}),
-              HasSubstr("database.store.backend: is odbc: hisx keeps its own tables in SQLite or "
-                        "PostgreSQL only"));
+  EXPECT_THAT(
+      error_of(kMinimal, {"database.store.backend=odbc", "database.store.connection=DSN=x"}),
+      HasSubstr("database.store.backend: is odbc: hisx keeps its own tables in SQLite or "
+                "PostgreSQL only"));
   // The fix it names is accepted.
   HostConfig cfg = load_config(write(mysql_his), {"database.store.backend=sqlite3",
                                                   "database.store.connection=db=${data_dir}/x.db"});

@@ -41,11 +41,11 @@ class DemoProfile : public ::testing::TestWithParam<std::string> {
     hisx::host::seed_demo(db_->session(), db_->backend(), options);
   }
 
-  // The statement's SQL for this backend: sql_postgresql replaces sql on PostgreSQL.
+  // The statement's SQL for this backend: sql_<backend> replaces sql where it is given.
   std::string sql(const std::string& statement) const {
     const YAML::Node node = profile_["statements"][statement];
     if (!node) throw std::runtime_error("demo.yaml lacks " + statement);
-    if (db_->is_pg() && node["sql_postgresql"]) return node["sql_postgresql"].as<std::string>();
+    if (const YAML::Node variant = node["sql_" + db_->backend()]) return variant.as<std::string>();
     return node["sql"].as<std::string>();
   }
 
@@ -241,7 +241,7 @@ TEST_P(DemoProfile, VisitRegisterInsertsAWaitingVisit) {
   EXPECT_TRUE(found);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, DemoProfile, ::testing::Values("sqlite3", "postgresql"),
+INSTANTIATE_TEST_SUITE_P(Backends, DemoProfile, ::testing::Values("sqlite3", "postgresql", "mysql"),
                          [](const auto& info) { return info.param; });
 
 }  // namespace

@@ -37,7 +37,11 @@ TEST_P(DemoSchema, CreatesTheSearchAndListIndexes) {
   create_demo_schema(db.session(), db.backend());
   const std::string sql =
       db.is_pg() ? "SELECT COUNT(*) FROM pg_indexes WHERE indexname LIKE 'ix_%'"
-                 : "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name LIKE 'ix_%'";
+      : db.is_mysql()
+          ? "SELECT COUNT(DISTINCT table_name, index_name) FROM "
+            "information_schema.statistics WHERE table_schema = DATABASE() AND "
+            "index_name LIKE 'ix!_%' ESCAPE '!'"
+          : "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name LIKE 'ix_%'";
   EXPECT_EQ(scalar(db.session(), sql), 8);
 }
 
@@ -52,11 +56,11 @@ TEST_P(DemoSchema, PartialSchemaDoesNotCount) {
 
 TEST_P(DemoSchema, RefusesAnUnsupportedBackend) {
   DemoDb db(GetParam());
-  EXPECT_THROW(create_demo_schema(db.session(), "mysql"), std::invalid_argument);
+  EXPECT_THROW(create_demo_schema(db.session(), "odbc"), std::invalid_argument);
   EXPECT_FALSE(demo_schema_exists(db.session()));
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, DemoSchema, ::testing::Values("sqlite3", "postgresql"),
+INSTANTIATE_TEST_SUITE_P(Backends, DemoSchema, ::testing::Values("sqlite3", "postgresql", "mysql"),
                          [](const auto& info) { return info.param; });
 
 }  // namespace

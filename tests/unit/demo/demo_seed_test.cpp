@@ -35,14 +35,18 @@ DemoSeedSummary create_and_seed(DemoDb& db, const DemoSeedOptions& options) {
   return seed_demo(db.session(), db.backend(), options);
 }
 
-// A timestamp column as 'YYYY-MM-DD HH:MM:SS' text on either backend.
+// A timestamp column as 'YYYY-MM-DD HH:MM:SS' text on every backend.
 std::string ts(const DemoDb& db, const std::string& column) {
-  return db.is_pg() ? "to_char(" + column + ", 'YYYY-MM-DD HH24:MI:SS')" : column;
+  if (db.is_pg()) return "to_char(" + column + ", 'YYYY-MM-DD HH24:MI:SS')";
+  if (db.is_mysql()) return "DATE_FORMAT(" + column + ", '%Y-%m-%d %H:%i:%s')";
+  return column;
 }
 
 std::string patients_sql(const DemoDb& db) {
   return std::string("SELECT id, ma_bn, ho_ten, ho_ten_khong_dau, ") +
-         (db.is_pg() ? "to_char(ngay_sinh, 'YYYY-MM-DD')" : "ngay_sinh") +
+         (db.is_pg()      ? "to_char(ngay_sinh, 'YYYY-MM-DD')"
+          : db.is_mysql() ? "DATE_FORMAT(ngay_sinh, '%Y-%m-%d')"
+                          : "ngay_sinh") +
          ", gioi_tinh, dien_thoai, so_the_bhyt, dia_chi FROM benh_nhan ORDER BY id";
 }
 
@@ -353,33 +357,39 @@ TEST_P(DemoSeed, EmptyEndDateMeansTodayInHoChiMinhCity) {
   create_and_seed(db, options);
   const std::string after = local_today();
   // Local date of each visit: UTC + 7 hours.
-  const std::string local_date = db.is_pg()
-                                     ? "to_char(thoi_gian + INTERVAL '7 hours', 'YYYY-MM-DD')"
-                                     : "date(thoi_gian, '+7 hours')";
+  const std::string local_date =
+      db.is_pg()      ? "to_char(thoi_gian + INTERVAL '7 hours', 'YYYY-MM-DD')"
+      : db.is_mysql() ? "DATE_FORMAT(thoi_gian + INTERVAL 7 HOUR, '%Y-%m-%d')"
+                      : "date(thoi_gian, '+7 hours')";
   const auto dates = dump(db.session(), "SELECT DISTINCT " + local_date + " FROM luot_kham");
   ASSERT_EQ(dates.size(), 1u);
   EXPECT_TRUE(dates[0] == before || dates[0] == after) << dates[0] << " vs " << before;
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, DemoSeed, ::testing::Values("sqlite3", "postgresql"),
+INSTANTIATE_TEST_SUITE_P(Backends, DemoSeed, ::testing::Values("sqlite3", "postgresql", "mysql"),
                          [](const auto& info) { return info.param; });
 
 TEST(DemoSeedDeterminism, SameOptionsGiveTheSameRowsOnEveryBackend) {
   DemoDb a("sqlite3");
   DemoDb b("sqlite3");
   DemoDb pg("postgresql");
-  for (DemoDb* db : {&a, &b, &pg}) create_and_seed(*db, small_options());
+  DemoDb maria("mysql");
+  for (DemoDb* db : {&a, &b, &pg, &maria}) create_and_seed(*db, small_options());
   const auto patients = dump(a.session(), patients_sql(a));
   ASSERT_EQ(patients.size(), 400u);
   EXPECT_EQ(dump(b.session(), patients_sql(b)), patients);
   EXPECT_EQ(dump(pg.session(), patients_sql(pg)), patients);
+  EXPECT_EQ(dump(maria.session(), patients_sql(maria)), patients);
   const auto visits = dump(a.session(), visits_sql(a));
   EXPECT_EQ(dump(b.session(), visits_sql(b)), visits);
   EXPECT_EQ(dump(pg.session(), visits_sql(pg)), visits);
+  EXPECT_EQ(dump(maria.session(), visits_sql(maria)), visits);
   const auto orders = dump(a.session(), orders_sql(a));
   EXPECT_EQ(dump(pg.session(), orders_sql(pg)), orders);
+  EXPECT_EQ(dump(maria.session(), orders_sql(maria)), orders);
   const auto invoices = dump(a.session(), invoices_sql(a));
   EXPECT_EQ(dump(pg.session(), invoices_sql(pg)), invoices);
+  EXPECT_EQ(dump(maria.session(), invoices_sql(maria)), invoices);
 }
 
 TEST(DemoSeedDeterminism, AnotherSeedGivesOtherPatients) {

@@ -1,5 +1,6 @@
 #include "demo_test_db.h"
 
+#include <soci/mysql/soci-mysql.h>
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
@@ -14,8 +15,12 @@ DemoDb::DemoDb(std::string backend) : backend_(std::move(backend)) {
     session_ = std::make_unique<soci::session>(*soci::factory_sqlite3(),
                                                "db=" + (dir_->path() / "his.db").string());
   } else if (backend_ == "postgresql") {
-    pg_ = std::make_unique<PgDatabase>();
-    session_ = std::make_unique<soci::session>(*soci::factory_postgresql(), pg_->conninfo());
+    server_db_ = std::make_unique<PgDatabase>();
+    session_ = std::make_unique<soci::session>(*soci::factory_postgresql(), server_db_->conninfo());
+  } else if (backend_ == "mysql") {
+    server_db_ = std::make_unique<MariaDatabase>();
+    session_ = std::make_unique<soci::session>(*soci::factory_mysql(), server_db_->conninfo());
+    *session_ << "SET time_zone = '+00:00'";  // As the host sets it.
   } else {
     throw std::invalid_argument("unknown test backend " + backend_);
   }

@@ -9,24 +9,26 @@
 #include <variant>
 #include <vector>
 
+#include "support/mariadb.h"
 #include "support/pg.h"
 #include "support/temp_dir.h"
 
 namespace hisx::test {
 
 /// A fresh, empty database of one backend ("sqlite3": a file in a TempDir, "postgresql": a
-/// PgDatabase) with an open SOCI session.
+/// PgDatabase, "mysql": a MariaDatabase) with an open SOCI session.
 class DemoDb {
  public:
   explicit DemoDb(std::string backend);
   const std::string& backend() const { return backend_; }
   soci::session& session() { return *session_; }
   bool is_pg() const { return backend_ == "postgresql"; }
+  bool is_mysql() const { return backend_ == "mysql"; }
 
  private:
   std::string backend_;
   std::unique_ptr<TempDir> dir_;
-  std::unique_ptr<PgDatabase> pg_;
+  std::unique_ptr<ThrowawayDatabase> server_db_;
   std::unique_ptr<soci::session> session_;
 };
 

@@ -91,11 +91,11 @@ class AppointmentsCheckin : public AppointmentsTest {
     return out;
   }
 
-  // HIS visits registered for `source` (demo HIS table luot_kham; the store is the HIS here).
+  // HIS visits registered for `source` (demo HIS table luot_kham).
   int visits_with_source(const std::string& source, long long patient, long long clinic) {
     int n = 0;
-    *store() << "SELECT COUNT(*) FROM luot_kham WHERE nguon = :source AND benh_nhan_id = :patient "
-                "AND phong_kham_id = :clinic AND trang_thai = 'waiting'",
+    *his() << "SELECT COUNT(*) FROM luot_kham WHERE nguon = :source AND benh_nhan_id = :patient "
+              "AND phong_kham_id = :clinic AND trang_thai = 'waiting'",
         soci::use(source), soci::use(patient), soci::use(clinic), soci::into(n);
     return n;
   }

@@ -60,7 +60,7 @@ TEST_F(AppointmentsCheckin, AFailingVisitRegisterKeepsTheCheckInAndSaysWhy) {
   const long long slot = slot_today(1);
   const auto b = booked(40, slot, "app");
   // The HIS refuses the visit: its table is gone.
-  *store() << "ALTER TABLE luot_kham RENAME TO luot_kham_moved";
+  *his() << "ALTER TABLE luot_kham RENAME TO luot_kham_moved";
   HttpResult r = check_in(b->getValue<long long>("id"));
   ASSERT_EQ(r.status, 200) << r.body;
   auto doc = r.json();

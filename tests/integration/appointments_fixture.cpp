@@ -73,6 +73,11 @@ std::unique_ptr<soci::session> AppointmentsTest::store() {
   return open_store(backend_, host_->data_dir());
 }
 
+std::unique_ptr<soci::session> AppointmentsTest::his() {
+  if (harness_) return harness_->his();
+  return open_his(backend_, host_->data_dir());
+}
+
 HttpResult AppointmentsTest::raw(const std::string& method, const std::string& path,
                                  const std::string& body,
                                  const std::map<std::string, std::string>& headers) {

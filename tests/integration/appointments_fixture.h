@@ -85,6 +85,8 @@ class AppointmentsTest : public ::testing::Test {
   hisx::testing::Harness& harness() { return *harness_; }
   /// A session on the host's store database, to look at the rows behind the API.
   std::unique_ptr<soci::session> store();
+  /// A session on the HIS database (the demo HIS), to arrange or check HIS rows.
+  std::unique_ptr<soci::session> his();
 
   TestBackend backend_;
   std::unique_ptr<HostProcess> host_;

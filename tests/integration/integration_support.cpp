@@ -1,6 +1,7 @@
 #include "integration_support.h"
 
 #include <Poco/URI.h>
+#include <soci/mysql/soci-mysql.h>
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
@@ -93,10 +94,25 @@ std::unique_ptr<soci::session> open_store(const TestBackend& backend,
                                            backend.database->conninfo());
   }
   const char* file = backend.name == "mariadb" ? "store.db" : "hisx.db";
-  auto session = std::make_unique<soci::session>(*soci::factory_sqlite3(),
-                                                 "db=" + (data_dir / file).string());
+  auto session =
+      std::make_unique<soci::session>(*soci::factory_sqlite3(), "db=" + (data_dir / file).string());
   // The host writes at any moment (jobs, event delivery): wait for its lock as it waits for
   // ours, instead of failing at once with "database is locked".
+  *session << "PRAGMA busy_timeout=10000";
+  return session;
+}
+
+std::unique_ptr<soci::session> open_his(const TestBackend& backend,
+                                        const std::filesystem::path& data_dir) {
+  if (backend.name == "mariadb") {
+    auto session =
+        std::make_unique<soci::session>(*soci::factory_mysql(), backend.database->conninfo());
+    *session << "SET time_zone = '+00:00'";
+    return session;
+  }
+  if (backend.name == "postgresql") return open_store(backend, data_dir);
+  auto session = std::make_unique<soci::session>(*soci::factory_sqlite3(),
+                                                 "db=" + (data_dir / "hisx.db").string());
   *session << "PRAGMA busy_timeout=10000";
   return session;
 }

@@ -61,6 +61,12 @@ Poco::JSON::Array::Ptr search_patients(const HttpClient& client, const std::stri
 std::unique_ptr<soci::session> open_store(const TestBackend& backend,
                                           const std::filesystem::path& data_dir);
 
+/// A session on the HIS database of a host on `backend` with `data_dir` (SQLite:
+/// <data_dir>/hisx.db; PostgreSQL and MariaDB: the backend's fresh database), for a test that
+/// arranges or checks HIS rows.
+std::unique_ptr<soci::session> open_his(const TestBackend& backend,
+                                        const std::filesystem::path& data_dir);
+
 /// Writes `text` to `path`.
 void write_file(const std::filesystem::path& path, const std::string& text);
 

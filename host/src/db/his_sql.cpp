@@ -126,6 +126,26 @@ long long run_his_command(soci::session& session, const std::string& sql,
   return st.get_affected_rows();
 }
 
+sdk::HisParams sample_params(const std::vector<std::string>& names) {
+  auto ends_with = [](const std::string& text, const std::string& end) {
+    return text.size() >= end.size() &&
+           text.compare(text.size() - end.size(), end.size(), end) == 0;
+  };
+  sdk::HisParams params;
+  for (const auto& name : names) {
+    if (name == "limit") {
+      params[name] = 1LL;
+    } else if (name == "from" || name == "to" || ends_with(name, "_time")) {
+      params[name] = std::string("2000-01-01T00:00:00Z");
+    } else if (name == "id" || ends_with(name, "_id")) {
+      params[name] = 0LL;
+    } else {
+      params[name] = std::string("hisx-profile-check");
+    }
+  }
+  return params;
+}
+
 sdk::HisParams null_params(const std::vector<std::string>& names) {
   sdk::HisParams params;
   for (const auto& name : names) params[name] = std::monostate{};

@@ -31,4 +31,9 @@ long long run_his_command(soci::session& session, const std::string& sql,
 /// Each of `names` mapped to NULL: what the start-up check binds.
 sdk::HisParams null_params(const std::vector<std::string>& names);
 
+/// A typed sample value for each of `names`, as hisx would bind it (a count for `limit`, an
+/// instant for `from`/`to`/`…_time`, a whole number for ids, text otherwise), for checking a
+/// query without NULLs that some databases refuse (MySQL: `LIMIT NULL`).
+sdk::HisParams sample_params(const std::vector<std::string>& names);
+
 }  // namespace hisx::host

@@ -43,7 +43,7 @@ void check_query(soci::session& s, const std::string& backend, const ProfileFile
   // Wrapped, the query returns no rows whatever the data. SQL Server refuses ORDER BY in a
   // derived table, so through ODBC the query runs as written and only its first row is read.
   if (backend != "odbc") sql = "SELECT * FROM (\n" + st.sql + "\n) hisx_check WHERE 1 = 0";
-  const HisResult result = run_his_query(s, sql, st.params, null_params(st.params));
+  const HisResult result = run_his_query(s, sql, st.params, sample_params(st.params));
   std::vector<std::string> missing;
   for (const auto& column : spec.columns) {
     if (!contains(result.columns, column)) missing.push_back(column);

@@ -111,9 +111,9 @@ TEST_F(AppointmentsCheckin, SearchFindsTodaysBookingsByCodeQrPhoneAndPatientCode
   // A patient whose phone number is theirs alone, and their HIS code.
   long long patient = 0;
   std::string phone, code, name;
-  *store() << "SELECT id, dien_thoai, ma_bn, ho_ten FROM benh_nhan b WHERE dien_thoai IS NOT NULL "
-              "AND (SELECT COUNT(*) FROM benh_nhan c WHERE c.dien_thoai = b.dien_thoai) = 1 "
-              "ORDER BY id LIMIT 1",
+  *his() << "SELECT id, dien_thoai, ma_bn, ho_ten FROM benh_nhan b WHERE dien_thoai IS NOT NULL "
+            "AND (SELECT COUNT(*) FROM benh_nhan c WHERE c.dien_thoai = b.dien_thoai) = 1 "
+            "ORDER BY id LIMIT 1",
       soci::into(patient), soci::into(phone), soci::into(code), soci::into(name);
   ASSERT_GT(patient, 0);
   const long long slot = slot_today(1);

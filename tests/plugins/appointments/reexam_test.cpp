@@ -73,9 +73,9 @@ class AppointmentsReexam : public AppointmentsTest {
 
   void set_phone(long long patient, const std::string& phone) {
     if (phone.empty()) {
-      *store() << "UPDATE benh_nhan SET dien_thoai = NULL WHERE id = :id", soci::use(patient);
+      *his() << "UPDATE benh_nhan SET dien_thoai = NULL WHERE id = :id", soci::use(patient);
     } else {
-      *store() << "UPDATE benh_nhan SET dien_thoai = :phone WHERE id = :id", soci::use(phone),
+      *his() << "UPDATE benh_nhan SET dien_thoai = :phone WHERE id = :id", soci::use(phone),
           soci::use(patient);
     }
   }

@@ -149,6 +149,8 @@ void Host::open_services() {
   idempotency_ =
       std::make_unique<StoreIdempotency>(*store_, *clock_, read_idempotency_keep(*config_.reader));
   services_.idempotency = idempotency_.get();
+  rate_limits_ = std::make_unique<StoreRateLimits>(*store_, *clock_);
+  services_.rate_limits = rate_limits_.get();
   // Events: the outbox bus; each plugin's context wraps it with the plugin's name.
   events_ = std::make_unique<OutboxEventBus>(*store_, *clock_, read_events_config(*config_.reader));
   services_.events = events_.get();

@@ -115,6 +115,7 @@ class Host {
   std::unique_ptr<JobScheduler> jobs_;
   std::unique_ptr<NotificationService> notify_;    // Messages: outbox table and sender thread.
   std::unique_ptr<StoreIdempotency> idempotency_;  // Idempotency-Keys of write routes.
+  std::unique_ptr<StoreRateLimits> rate_limits_;   // Plugins' rate limits and lockouts.
   PluginSet plugins_;
 };
 

@@ -24,6 +24,9 @@ PluginContext::PluginContext(std::string plugin, sdk::Settings settings, sdk::Da
                                     : nullptr),
       idempotency_(services.idempotency
                        ? std::make_unique<PluginIdempotency>(*services.idempotency, plugin)
+                       : nullptr),
+      rate_limits_(services.rate_limits
+                       ? std::make_unique<PluginRateLimits>(*services.rate_limits, plugin)
                        : nullptr) {}
 
 PluginContext::~PluginContext() = default;
@@ -36,6 +39,11 @@ sdk::Scheduler& PluginContext::scheduler() {
 sdk::Idempotency& PluginContext::idempotency() {
   if (!idempotency_) throw std::logic_error("idempotency is not open (Host::open_services())");
   return *idempotency_;
+}
+
+sdk::RateLimits& PluginContext::rate_limits() {
+  if (!rate_limits_) throw std::logic_error("rate limits are not open (Host::open_services())");
+  return *rate_limits_;
 }
 
 sdk::EventBus& PluginContext::events() {

@@ -9,6 +9,7 @@
 #include "idempotency/store_idempotency.h"
 #include "jobs/plugin_scheduler.h"
 #include "plugins/service_registry.h"
+#include "rate_limits/store_rate_limits.h"
 
 namespace hisx::host {
 
@@ -20,6 +21,7 @@ struct HostServices {
   sdk::Metrics* metrics = nullptr;
   ServiceRegistry* services = nullptr;
   sdk::Idempotency* idempotency = nullptr;
+  sdk::RateLimits* rate_limits = nullptr;
 };
 
 /// What one plugin gets in start(): its settings and logger, the shared databases, profile
@@ -49,6 +51,8 @@ class PluginContext : public sdk::Context {
   sdk::Services& services() override { return plugin_services_; }
   /// The host's Idempotency-Key store, with scopes kept under this plugin's name.
   sdk::Idempotency& idempotency() override;
+  /// The host's rate limits, with buckets kept under this plugin's name.
+  sdk::RateLimits& rate_limits() override;
 
  private:
   sdk::Settings settings_;
@@ -65,6 +69,7 @@ class PluginContext : public sdk::Context {
   // services_.scheduler for this plugin.
   std::unique_ptr<PluginScheduler> scheduler_;
   std::unique_ptr<PluginIdempotency> idempotency_;  // services_.idempotency for this plugin.
+  std::unique_ptr<PluginRateLimits> rate_limits_;   // services_.rate_limits for this plugin.
 };
 
 }  // namespace hisx::host

@@ -2,6 +2,7 @@
 
 #include "auth/auth_migrations.h"
 #include "db/migrator.h"
+#include "rate_limits/rate_limits_migrations.h"
 
 namespace hisx::test {
 
@@ -13,6 +14,7 @@ AuthDatabase::AuthDatabase(const std::string& backend, int pool_size) {
   config_.pool_size = pool_size;
   pool_ = host::open_database(config_);
   host::Migrator(*pool_).apply("host_auth", host::auth_migrations());
+  host::Migrator(*pool_).apply("host_rate_limits", host::rate_limits_migrations());
 }
 
 std::shared_ptr<host::DatabasePool> AuthDatabase::open_again() const {

@@ -14,7 +14,7 @@
 namespace hisx::test {
 
 /// A fresh store database of one backend ("sqlite3" or "postgresql") with the auth tables
-/// migrated, for one test.
+/// and the rate limit tables migrated, for one test.
 class AuthDatabase {
  public:
   explicit AuthDatabase(const std::string& backend, int pool_size = 4);

@@ -85,6 +85,14 @@ void check_query_params(const std::vector<sdk::QueryParam>& params, const std::s
   }
 }
 
+void check_body_limit(const sdk::Route& route, const std::string& where) {
+  if (route.max_body_bytes > kMaxRouteBodyBytes) {
+    throw std::invalid_argument(
+        "Route " + where + ": max_body_bytes " + std::to_string(route.max_body_bytes) +
+        " is over " + std::to_string(kMaxRouteBodyBytes) + " (bodies are held in memory)");
+  }
+}
+
 }  // namespace
 
 void RouteTable::add(std::string owner, sdk::Route route) {
@@ -100,6 +108,7 @@ void RouteTable::add(std::string owner, sdk::Route route) {
   check_schema(route.request_schema, "request_schema", where);
   check_schema(route.response_schema, "response_schema", where);
   check_query_params(route.query_params, where);
+  check_body_limit(route, where);
 
   Entry entry;
   std::set<std::string> names;

@@ -140,6 +140,17 @@ TEST(RouteTable, MalformedRoutesAreRefused) {
   EXPECT_TRUE(table.routes().empty());
 }
 
+TEST(RouteTable, ABodyLimitIsAtMost64MiB) {
+  RouteTable table;
+  sdk::Route huge = make_route("POST", "/upload");
+  huge.max_body_bytes = kMaxRouteBodyBytes + 1;
+  EXPECT_THAT(invalid_message(table, "p", huge), HasSubstr("max_body_bytes"));
+  EXPECT_TRUE(table.routes().empty());
+  huge.max_body_bytes = kMaxRouteBodyBytes;
+  table.add("p", huge);
+  EXPECT_EQ(table.routes().size(), 1u);
+}
+
 TEST(RouteTable, ListsRoutesWithOwnersInRegistrationOrder) {
   RouteTable table;
   PluginRouter appointments(table, "appointments");

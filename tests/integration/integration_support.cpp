@@ -92,8 +92,12 @@ std::unique_ptr<soci::session> open_store(const TestBackend& backend,
     return std::make_unique<soci::session>(*soci::factory_postgresql(),
                                            backend.database->conninfo());
   }
-  return std::make_unique<soci::session>(*soci::factory_sqlite3(),
-                                         "db=" + (data_dir / "hisx.db").string());
+  auto session = std::make_unique<soci::session>(*soci::factory_sqlite3(),
+                                                 "db=" + (data_dir / "hisx.db").string());
+  // The host writes too (its jobs start polling as it starts): wait for its lock like the
+  // host's own sessions do, instead of failing at once with "database is locked".
+  *session << "PRAGMA busy_timeout=10000";
+  return session;
 }
 
 void write_file(const std::filesystem::path& path, const std::string& text) {

@@ -11,6 +11,7 @@
 #include "audit/audit_routes.h"
 #include "auth/auth_config.h"
 #include "auth/auth_routes.h"
+#include "auth/device_routes.h"
 #include "db/migrator.h"
 #include "db/profile_check.h"
 #include "demo/demo_calendar.h"
@@ -78,6 +79,7 @@ void Host::open_databases() {
   his_ = open_database(config_.his);
   store_ = config_.store_is_his ? his_ : open_database(config_.store);
   api_keys_ = std::make_unique<ApiKeyStore>(*store_, *clock_);
+  devices_ = std::make_unique<DeviceStore>(*store_, *clock_);
 }
 
 bool Host::prepare_demo(const HostProgress& progress) {
@@ -134,6 +136,7 @@ void Host::open_services() {
   auth.signing_key_home = {config_.store_is_his, config_.data_dir};
   accounts_ = std::make_unique<Accounts>(*store_, *clock_, std::move(auth));
   add_auth_routes(routes_, *accounts_, roles());
+  add_device_routes(routes_, *devices_, [this] { return device_scopes(); });
   // Metrics first: the other services count into it.
   metrics_ = std::make_unique<MetricsRegistry>();
   services_.metrics = metrics_.get();
@@ -246,8 +249,11 @@ std::string Host::check_profile() {
 
 void Host::start_plugins() {
   plugins_.start_all([this](LoadedPlugin& plugin) -> std::unique_ptr<sdk::Context> {
+    std::vector<std::string> scopes;
+    for (const auto& scope : plugin.manifest.device_scopes) scopes.push_back(scope.name);
     return std::make_unique<PluginContext>(plugin.name, settings_.at(plugin.name), *his_, *store_,
-                                           *profile_, routes_, *clock_, zone_, services_);
+                                           *profile_, routes_, *clock_, zone_, services_,
+                                           std::move(scopes));
   });
 }
 
@@ -265,6 +271,15 @@ std::vector<std::string> Host::roles() const {
     for (const auto& role : plugin.manifest.roles) {
       if (std::find(out.begin(), out.end(), role) == out.end()) out.push_back(role);
     }
+  }
+  return out;
+}
+
+std::vector<sdk::DeviceScope> Host::device_scopes() const {
+  std::vector<sdk::DeviceScope> out;
+  for (const auto& plugin : plugins_.plugins()) {
+    out.insert(out.end(), plugin.manifest.device_scopes.begin(),
+               plugin.manifest.device_scopes.end());
   }
   return out;
 }

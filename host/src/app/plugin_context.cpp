@@ -7,13 +7,13 @@ namespace hisx::host {
 PluginContext::PluginContext(std::string plugin, sdk::Settings settings, sdk::Database& his,
                              sdk::Database& store, const sdk::HisProfile& profile,
                              RouteTable& routes, const sdk::Clock& clock, const sdk::TimeZone& zone,
-                             HostServices services)
+                             HostServices services, std::vector<std::string> device_scopes)
     : settings_(std::move(settings)),
       logger_(Poco::Logger::get("hisx." + plugin)),
       his_(his),
       store_(store),
       profile_(profile),
-      router_(routes, plugin),
+      router_(routes, plugin, std::move(device_scopes)),
       clock_(clock),
       zone_(zone),
       services_(services),

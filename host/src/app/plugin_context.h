@@ -2,6 +2,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "events/plugin_event_bus.h"
 #include "hisx/context.h"
@@ -28,9 +29,11 @@ struct HostServices {
 /// and clock, and a router that registers its routes under its own name.
 class PluginContext : public sdk::Context {
  public:
+  /// `device_scopes`: those the plugin's manifest declares, the only ones its routes may name.
   PluginContext(std::string plugin, sdk::Settings settings, sdk::Database& his,
                 sdk::Database& store, const sdk::HisProfile& profile, RouteTable& routes,
-                const sdk::Clock& clock, const sdk::TimeZone& zone, HostServices services);
+                const sdk::Clock& clock, const sdk::TimeZone& zone, HostServices services,
+                std::vector<std::string> device_scopes = {});
   ~PluginContext() override;
 
   const sdk::Settings& settings() const override { return settings_; }

@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "hisx/problem.h"
+#include "hisx/roles.h"
 #include "http/client_address.h"
 #include "http/host_request.h"
 #include "http/host_response.h"
@@ -109,6 +110,31 @@ std::optional<std::string> read_body(std::istream& stream, std::size_t limit) {
 // that a client announcing a huge body holds a server thread while it never sends it.
 constexpr std::uint64_t kDrainBytes = 4u << 20;
 
+// A device credential reaches only the routes that name one of its scopes; everyone else,
+// the routes that name their role.
+bool admits(const sdk::Route& route, const sdk::Principal& who) {
+  if (who.role == sdk::roles::kDevice) {
+    return std::any_of(who.scopes.begin(), who.scopes.end(), [&](const std::string& scope) {
+      return std::find(route.device_scopes.begin(), route.device_scopes.end(), scope) !=
+             route.device_scopes.end();
+    });
+  }
+  return std::find(route.roles.begin(), route.roles.end(), who.role) != route.roles.end();
+}
+
+sdk::Problem forbidden(const sdk::Route& route, const sdk::Principal& who,
+                       const std::string& method) {
+  if (who.role == sdk::roles::kDevice) {
+    std::string scopes;
+    for (const auto& scope : who.scopes) scopes += (scopes.empty() ? "" : ", ") + scope;
+    return sdk::Problem(403, "forbidden",
+                        "Device '" + who.name + "' (scopes: " + scopes + ") may not " + method +
+                            " " + route.pattern + ".");
+  }
+  return sdk::Problem(403, "forbidden",
+                      "Role '" + who.role + "' may not " + method + " " + route.pattern + ".");
+}
+
 sdk::Problem too_large(std::size_t limit) {
   return sdk::Problem(413, "payload-too-large",
                       "The request body is larger than " + std::to_string(limit) + " bytes.");
@@ -198,12 +224,7 @@ void serve(Exchange& x, const RouteTable& routes, Authenticator& authenticator,
     auto principal = authenticator.authenticate(*token);
     if (!principal) throw sdk::Problem(401, "unauthorized", "The credential is not valid.");
     x.principal = *principal;
-    const auto& roles = route.route.roles;
-    if (std::find(roles.begin(), roles.end(), principal->role) == roles.end()) {
-      throw sdk::Problem(
-          403, "forbidden",
-          "Role '" + principal->role + "' may not " + method + " " + route.route.pattern + ".");
-    }
+    if (!admits(route.route, *principal)) throw forbidden(route.route, *principal, method);
     request.set_principal(std::move(*principal));
   }
 

@@ -18,6 +18,9 @@ struct Principal {
   std::string id;    ///< Stable identifier: "apikey:7" for a key, "user:3" for a staff user.
   std::string name;  ///< Human name of the key or user.
   std::string role;  ///< One role (see hisx/roles.h or a plugin-defined role).
+  /// The device scopes of a device credential (role "device"), e.g. "fast_lane.board"; empty
+  /// for every other caller. Since 2.0.
+  std::vector<std::string> scopes{};
 };
 
 /// An HTTP request as a route handler sees it. The host owns it for the handler's duration.
@@ -87,6 +90,11 @@ struct Route {
   /// (up to 64 MiB, bodies are held in memory) for an upload route. A larger body is answered
   /// with 413 before the handler runs. Since 2.0.
   std::size_t max_body_bytes = 0;
+  /// Device scopes admitted besides `roles`: a device credential (a waiting-room board, a
+  /// ticket kiosk) is admitted only to routes that name one of its scopes, and to no other.
+  /// Each is "<plugin>.<name>" and declared in the plugin's manifest (`device_scopes`). Since
+  /// 2.0.
+  std::vector<std::string> device_scopes{};
 };
 
 /// Where a plugin registers its routes during start().

@@ -7,6 +7,7 @@
 #include "hisx/idempotency.h"
 #include "hisx/patient_access.h"
 #include "hisx/plugin.h"
+#include "hisx/rate_limits.h"
 
 namespace hisx::sdk {
 
@@ -28,6 +29,7 @@ Service::~Service() = default;
 Idempotency::~Idempotency() = default;
 Services::~Services() = default;
 PatientAccess::~PatientAccess() = default;
+RateLimits::~RateLimits() = default;
 
 std::vector<Migration> Plugin::migrations() const { return {}; }
 void Plugin::stop() {}

@@ -1,7 +1,8 @@
 // Deny by default, proven on the whole route table: the real server with every plugin that
-// can be enabled, every route it registered, asked without a credential and with a key of
-// every role. A route admits exactly the roles it names, and only the few routes meant to be
-// public answer without a credential.
+// can be enabled, every route it registered, asked without a credential, with a key of every
+// role and with a device credential of every device scope. A route admits exactly the roles
+// and device scopes it names, a revoked device credential nowhere, and only the few routes
+// meant to be public answer without a credential.
 #include <gmock/gmock.h>
 
 #include <algorithm>
@@ -20,6 +21,7 @@ struct ListedRoute {
   std::string pattern;
   std::string owner;
   std::set<std::string> roles;
+  std::set<std::string> device_scopes;
   bool is_public = false;
 };
 
@@ -39,6 +41,10 @@ std::vector<ListedRoute> listed_routes(const HostProcess& host, const std::strin
     auto roles = item->getArray("roles");
     for (std::size_t j = 0; j < roles->size(); ++j) {
       route.roles.insert(roles->getElement<std::string>(static_cast<unsigned>(j)));
+    }
+    auto scopes = item->getArray("device_scopes");
+    for (std::size_t j = 0; j < scopes->size(); ++j) {
+      route.device_scopes.insert(scopes->getElement<std::string>(static_cast<unsigned>(j)));
     }
     out.push_back(route);
   }
@@ -102,6 +108,28 @@ TEST(DenyByDefault, EveryRouteAdmitsExactlyTheRolesItNames) {
     ASSERT_FALSE(keys[role].empty()) << role;
   }
 
+  // One device credential per device scope a route names, made after a decoy (id 1, which a
+  // route acting on "{id}" = 1 may revoke), and one that is revoked.
+  std::set<std::string> scopes;
+  for (const auto& r : routes) scopes.insert(r.device_scopes.begin(), r.device_scopes.end());
+  EXPECT_TRUE(scopes.count("good.board")) << "the good fixture's board route is listed";
+  ASSERT_FALSE(create_device(host, admin, "decoy", {*scopes.begin()}).empty());
+  std::map<std::string, std::string> devices;
+  for (const auto& scope : scopes) {
+    devices[scope] = create_device(host, admin, "deny-" + scope, {scope});
+    ASSERT_FALSE(devices[scope].empty()) << scope;
+  }
+  const std::string revoked = create_device(host, admin, "revoked", {scopes.begin(), scopes.end()});
+  {
+    auto list = host.client().get("/api/v1/host/devices", admin).json_array();
+    const auto newest = list->getObject(0)->getValue<long long>("id");
+    ASSERT_EQ(host.client()
+                  .request("DELETE", "/api/v1/host/devices/" + std::to_string(newest), "",
+                           {{"Authorization", "Bearer " + admin}})
+                  .status,
+              204);
+  }
+
   std::vector<std::string> wrong;
   int checked = 0;
   for (const auto& r : routes) {
@@ -110,6 +138,24 @@ TEST(DenyByDefault, EveryRouteAdmitsExactlyTheRolesItNames) {
     HttpResult anonymous = call(host, r, "");
     if (anonymous.status != 401) {
       wrong.push_back(name + " without a credential answered " + std::to_string(anonymous.status));
+    }
+    const HttpResult by_revoked = call(host, r, revoked);
+    if (by_revoked.status != 401) {
+      wrong.push_back(name + " with a revoked device answered " +
+                      std::to_string(by_revoked.status));
+    }
+    for (const auto& [scope, token] : devices) {
+      const HttpResult answer = call(host, r, token);
+      ++checked;
+      const bool admitted = r.device_scopes.count(scope) > 0;
+      if (!admitted && answer.status != 403) {
+        wrong.push_back(name + " as a device of " + scope + " (not listed) answered " +
+                        std::to_string(answer.status) + ": " + answer.body.substr(0, 200));
+      }
+      if (admitted && (answer.status == 401 || answer.status == 403)) {
+        wrong.push_back(name + " as a device of " + scope + " (listed) answered " +
+                        std::to_string(answer.status) + ": " + answer.body.substr(0, 200));
+      }
     }
     for (const auto& [role, key] : keys) {
       const HttpResult answer = call(host, r, key);

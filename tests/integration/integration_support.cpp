@@ -1,5 +1,7 @@
 #include "integration_support.h"
 
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
 #include <Poco/URI.h>
 #include <soci/mysql/soci-mysql.h>
 #include <soci/postgresql/soci-postgresql.h>
@@ -60,6 +62,23 @@ std::string create_key(const HostProcess& host, const std::string& role, const s
     return {};
   }
   return last_line(r.out);
+}
+
+std::string create_device(const HostProcess& host, const std::string& admin_key,
+                          const std::string& name, const std::vector<std::string>& scopes) {
+  Poco::JSON::Object body;
+  body.set("name", name);
+  Poco::JSON::Array list;
+  for (const auto& scope : scopes) list.add(scope);
+  body.set("scopes", list);
+  std::ostringstream text;
+  body.stringify(text);
+  const HttpResult r = host.client().post("/api/v1/host/devices", text.str(), admin_key);
+  if (r.status != 201) {
+    ADD_FAILURE() << "creating device '" << name << "' answered " << r.status << ": " << r.body;
+    return {};
+  }
+  return r.json()->getValue<std::string>("token");
 }
 
 Poco::JSON::Object::Ptr expect_problem(const HttpResult& response, int status,

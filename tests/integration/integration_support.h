@@ -39,6 +39,11 @@ std::string env(const char* name);
 std::string create_key(const HostProcess& host, const std::string& role,
                        const std::string& name = "integration-test");
 
+/// Creates a device credential with `scopes` through `POST /api/v1/host/devices` as `admin_key`
+/// and returns its token. Fails the test (with the answer) unless it answers 201.
+std::string create_device(const HostProcess& host, const std::string& admin_key,
+                          const std::string& name, const std::vector<std::string>& scopes);
+
 /// The last non-empty line of `text`.
 std::string last_line(const std::string& text);
 

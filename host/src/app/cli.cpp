@@ -4,6 +4,7 @@
 #include <map>
 
 #include "app/cli_events.h"
+#include "app/cli_device.h"
 #include "app/cli_options.h"
 #include "app/cli_user.h"
 #include "app/config_location.h"
@@ -31,6 +32,10 @@ const char* kUsage =
     "  apikey create --name NAME --role R   create an API key; the key is the last line printed\n"
     "  apikey list                          list API keys (never their secrets)\n"
     "  apikey revoke ID                     revoke an API key\n"
+    "  device create --name NAME --scopes S1[,S2…]\n"
+    "                                       create a device credential (a board, a kiosk);\n"
+    "                                       the token is the last line printed\n"
+    "  device list | revoke ID              list or revoke device credentials\n"
     "  user add --name NAME --role R [--display \"Tên\"]\n"
     "                                       create a staff user; password from stdin, or\n"
     "                                       generated and printed once (last line)\n"
@@ -184,6 +189,7 @@ int dispatch(const std::filesystem::path& file, const std::vector<std::string>& 
   }
   if (name == "apikey") return cmd_apikey(*host, rest);
   if (name == "user") return run_user_command(*host, rest);
+  if (name == "device") return run_device_command(*host, rest);
   if (name == "demo") return cmd_demo(*host, rest);
   if (name == "events") return run_events_command(*host, rest);
   if (name == "plugins") {

@@ -12,6 +12,7 @@
 #include "audit/audit_routes.h"
 #include "auth/auth_config.h"
 #include "auth/auth_routes.h"
+#include "auth/device_routes.h"
 #include "db/migrator.h"
 #include "db/profile_check.h"
 #include "demo/demo_calendar.h"
@@ -87,6 +88,7 @@ void Host::open_databases() {
   his_ = open_database(config_.his);
   store_ = config_.store_is_his ? his_ : open_database(config_.store);
   api_keys_ = std::make_unique<ApiKeyStore>(*store_, *clock_);
+  devices_ = std::make_unique<DeviceStore>(*store_, *clock_);
 }
 
 bool Host::prepare_demo(const HostProgress& progress) {
@@ -143,6 +145,7 @@ void Host::open_services() {
   auth.signing_key_home = {config_.store_is_his, config_.data_dir};
   accounts_ = std::make_unique<Accounts>(*store_, *clock_, std::move(auth));
   add_auth_routes(routes_, *accounts_, roles());
+  add_device_routes(routes_, *devices_, [this] { return device_scopes(); });
   // Metrics first: the other services count into it.
   metrics_ = std::make_unique<MetricsRegistry>();
   services_.metrics = metrics_.get();
@@ -158,6 +161,8 @@ void Host::open_services() {
   idempotency_ =
       std::make_unique<StoreIdempotency>(*store_, *clock_, read_idempotency_keep(*config_.reader));
   services_.idempotency = idempotency_.get();
+  rate_limits_ = std::make_unique<StoreRateLimits>(*store_, *clock_);
+  services_.rate_limits = rate_limits_.get();
   // Events: the outbox bus; each plugin's context wraps it with the plugin's name.
   events_ = std::make_unique<OutboxEventBus>(*store_, *clock_, read_events_config(*config_.reader));
   services_.events = events_.get();
@@ -271,8 +276,11 @@ void Host::prepare(const std::function<void(const std::string&)>& log) {
 
 void Host::start_plugins() {
   plugins_.start_all([this](LoadedPlugin& plugin) -> std::unique_ptr<sdk::Context> {
+    std::vector<std::string> scopes;
+    for (const auto& scope : plugin.manifest.device_scopes) scopes.push_back(scope.name);
     return std::make_unique<PluginContext>(plugin.name, settings_.at(plugin.name), *his_, *store_,
-                                           *profile_, routes_, *clock_, zone_, services_);
+                                           *profile_, routes_, *clock_, zone_, services_,
+                                           std::move(scopes));
   });
 }
 
@@ -290,6 +298,15 @@ std::vector<std::string> Host::roles() const {
     for (const auto& role : plugin.manifest.roles) {
       if (std::find(out.begin(), out.end(), role) == out.end()) out.push_back(role);
     }
+  }
+  return out;
+}
+
+std::vector<sdk::DeviceScope> Host::device_scopes() const {
+  std::vector<sdk::DeviceScope> out;
+  for (const auto& plugin : plugins_.plugins()) {
+    out.insert(out.end(), plugin.manifest.device_scopes.begin(),
+               plugin.manifest.device_scopes.end());
   }
   return out;
 }

@@ -9,6 +9,7 @@
 #include "audit/audit_log.h"
 #include "auth/accounts.h"
 #include "auth/api_keys.h"
+#include "auth/devices.h"
 #include "config/config.h"
 #include "db/database_pool.h"
 #include "db/his_profile_file.h"
@@ -81,6 +82,10 @@ class Host {
   RouteTable& routes() { return routes_; }
   const PluginSet& plugins() const { return plugins_; }
   ApiKeyStore& api_keys() { return *api_keys_; }
+  /// Device credentials of boards and kiosks (after open_databases()).
+  DeviceStore& devices() { return *devices_; }
+  /// The device scopes the loaded plugins define (after load_plugins()).
+  std::vector<sdk::DeviceScope> device_scopes() const;
   /// Staff users and sessions (after open_services()).
   Accounts& accounts() { return *accounts_; }
   const sdk::Clock& clock() const { return *clock_; }
@@ -111,6 +116,7 @@ class Host {
   std::unique_ptr<ProfileFile> profile_;
   std::map<std::string, sdk::Settings> settings_;
   std::unique_ptr<ApiKeyStore> api_keys_;
+  std::unique_ptr<DeviceStore> devices_;
   RouteTable routes_;
   // Host services (each service adds its owner below and sets its pointer in services_ in
   // open_services()).
@@ -124,6 +130,7 @@ class Host {
   std::unique_ptr<JobScheduler> jobs_;
   std::unique_ptr<NotificationService> notify_;    // Messages: outbox table and sender thread.
   std::unique_ptr<StoreIdempotency> idempotency_;  // Idempotency-Keys of write routes.
+  std::unique_ptr<StoreRateLimits> rate_limits_;   // Plugins' rate limits and lockouts.
   PluginSet plugins_;
 };
 

@@ -7,6 +7,7 @@
 #include "idempotency/idempotency_migrations.h"
 #include "jobs/jobs_migrations.h"
 #include "notify/notify_migrations.h"
+#include "rate_limits/rate_limits_migrations.h"
 
 namespace hisx::host {
 
@@ -19,6 +20,7 @@ std::vector<MigrationSet> host_migration_sets() {
       MigrationSet{"host_jobs", jobs_migrations()},
       {"host_notify", notify_migrations()},
       {"host_idempotency", idempotency_migrations()},
+      {"host_rate_limits", rate_limits_migrations()},
       // Each host service adds its own line here: {"host_<service>", <service>_migrations()}.
   };
 }

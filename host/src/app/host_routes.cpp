@@ -111,15 +111,19 @@ void add_host_routes(Host& host) {
                             Poco::JSON::Array::Ptr roles = new Poco::JSON::Array;
                             for (const auto& role : r.route.roles) roles->add(role);
                             item->set("roles", roles);
+                            Poco::JSON::Array::Ptr scopes = new Poco::JSON::Array;
+                            for (const auto& scope : r.route.device_scopes) scopes->add(scope);
+                            item->set("device_scopes", scopes);
                             item->set("public", r.route.is_public);
                             list->add(item);
                           }
                           res.json(list);
                         },
-                        "Every route: method, pattern, owner, roles admitted, public"};
+                        "Every route: method, pattern, owner, roles and device scopes admitted, "
+                        "public"};
   route_list.response_schema =
       R"({"type":"array","items":{"type":"object","required":["method","pattern","owner",)"
-      R"("roles","public"]}})";
+      R"("roles","device_scopes","public"]}})";
   routes.add("host", route_list);
 }
 

@@ -7,13 +7,13 @@ namespace hisx::host {
 PluginContext::PluginContext(std::string plugin, sdk::Settings settings, sdk::Database& his,
                              sdk::Database& store, const sdk::HisProfile& profile,
                              RouteTable& routes, const sdk::Clock& clock, const sdk::TimeZone& zone,
-                             HostServices services)
+                             HostServices services, std::vector<std::string> device_scopes)
     : settings_(std::move(settings)),
       logger_(Poco::Logger::get("hisx." + plugin)),
       his_(his),
       store_(store),
       profile_(profile),
-      router_(routes, plugin),
+      router_(routes, plugin, std::move(device_scopes)),
       clock_(clock),
       zone_(zone),
       services_(services),
@@ -24,6 +24,9 @@ PluginContext::PluginContext(std::string plugin, sdk::Settings settings, sdk::Da
                                     : nullptr),
       idempotency_(services.idempotency
                        ? std::make_unique<PluginIdempotency>(*services.idempotency, plugin)
+                       : nullptr),
+      rate_limits_(services.rate_limits
+                       ? std::make_unique<PluginRateLimits>(*services.rate_limits, plugin)
                        : nullptr) {}
 
 PluginContext::~PluginContext() = default;
@@ -36,6 +39,11 @@ sdk::Scheduler& PluginContext::scheduler() {
 sdk::Idempotency& PluginContext::idempotency() {
   if (!idempotency_) throw std::logic_error("idempotency is not open (Host::open_services())");
   return *idempotency_;
+}
+
+sdk::RateLimits& PluginContext::rate_limits() {
+  if (!rate_limits_) throw std::logic_error("rate limits are not open (Host::open_services())");
+  return *rate_limits_;
 }
 
 sdk::EventBus& PluginContext::events() {

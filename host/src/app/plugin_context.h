@@ -2,6 +2,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "events/plugin_event_bus.h"
 #include "hisx/context.h"
@@ -9,6 +10,7 @@
 #include "idempotency/store_idempotency.h"
 #include "jobs/plugin_scheduler.h"
 #include "plugins/service_registry.h"
+#include "rate_limits/store_rate_limits.h"
 
 namespace hisx::host {
 
@@ -20,15 +22,18 @@ struct HostServices {
   sdk::Metrics* metrics = nullptr;
   ServiceRegistry* services = nullptr;
   sdk::Idempotency* idempotency = nullptr;
+  sdk::RateLimits* rate_limits = nullptr;
 };
 
 /// What one plugin gets in start(): its settings and logger, the shared databases, profile
 /// and clock, and a router that registers its routes under its own name.
 class PluginContext : public sdk::Context {
  public:
+  /// `device_scopes`: those the plugin's manifest declares, the only ones its routes may name.
   PluginContext(std::string plugin, sdk::Settings settings, sdk::Database& his,
                 sdk::Database& store, const sdk::HisProfile& profile, RouteTable& routes,
-                const sdk::Clock& clock, const sdk::TimeZone& zone, HostServices services);
+                const sdk::Clock& clock, const sdk::TimeZone& zone, HostServices services,
+                std::vector<std::string> device_scopes = {});
   ~PluginContext() override;
 
   const sdk::Settings& settings() const override { return settings_; }
@@ -49,6 +54,8 @@ class PluginContext : public sdk::Context {
   sdk::Services& services() override { return plugin_services_; }
   /// The host's Idempotency-Key store, with scopes kept under this plugin's name.
   sdk::Idempotency& idempotency() override;
+  /// The host's rate limits, with buckets kept under this plugin's name.
+  sdk::RateLimits& rate_limits() override;
 
  private:
   sdk::Settings settings_;
@@ -65,6 +72,7 @@ class PluginContext : public sdk::Context {
   // services_.scheduler for this plugin.
   std::unique_ptr<PluginScheduler> scheduler_;
   std::unique_ptr<PluginIdempotency> idempotency_;  // services_.idempotency for this plugin.
+  std::unique_ptr<PluginRateLimits> rate_limits_;   // services_.rate_limits for this plugin.
 };
 
 }  // namespace hisx::host

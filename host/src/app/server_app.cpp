@@ -92,8 +92,9 @@ int ServerApp::serve() {
   host.start_plugins();
   host.start_services();
 
-  // API keys for machine clients, session tokens for staff.
-  BearerAuthenticator authenticator(host.api_keys(), host.accounts());
+  // API keys for machine clients, device credentials for boards and kiosks, session tokens
+  // for staff.
+  BearerAuthenticator authenticator(host.api_keys(), host.devices(), host.accounts());
   HttpServerOptions options{cfg.http.host,    cfg.http.port,  cfg.http.max_body_bytes,
                             cfg.http.threads, cfg.access_log, cfg.http.trusted_proxies};
   HttpServer server(options, host.routes(), authenticator);

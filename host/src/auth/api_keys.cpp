@@ -1,54 +1,25 @@
 #include "auth/api_keys.h"
 
-#include <Poco/DateTimeFormat.h>
-#include <Poco/DateTimeFormatter.h>
-#include <sodium.h>
-
-#include <cstring>
 #include <stdexcept>
+
+#include "auth/secret_token.h"
 
 namespace hisx::host {
 
 namespace {
 
-constexpr std::size_t kSecretBytes = 32;
-
-void init_sodium() {
-  if (sodium_init() < 0) throw std::runtime_error("libsodium could not be initialised");
-}
-
-std::string hex(const unsigned char* data, std::size_t size) {
-  std::string out(size * 2 + 1, '\0');
-  sodium_bin2hex(out.data(), out.size(), data, size);
-  out.pop_back();
-  return out;
-}
-
-std::string hash_key(const std::string& key) {
-  unsigned char digest[32];
-  crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(key.data()),
-                     key.size(), nullptr, 0);
-  return hex(digest, sizeof digest);
-}
+constexpr const char* kKind = "hisx_";
 
 std::string iso_now(const sdk::Clock& clock) {
-  const auto micros =
-      std::chrono::duration_cast<std::chrono::microseconds>(clock.now().time_since_epoch()).count();
-  return Poco::DateTimeFormatter::format(Poco::Timestamp(micros), "%Y-%m-%dT%H:%M:%SZ");
-}
-
-// "hisx_<8 hex>_<43 base64url>" → the prefix, or "" when the shape is wrong.
-std::string prefix_of(const std::string& key) {
-  if (key.size() != 5 + 8 + 1 + 43 || key.rfind("hisx_", 0) != 0 || key[13] != '_') return {};
-  return key.substr(5, 8);
+  return token_time(
+      std::chrono::duration_cast<std::chrono::microseconds>(clock.now().time_since_epoch())
+          .count());
 }
 
 }  // namespace
 
 ApiKeyStore::ApiKeyStore(sdk::Database& store, const sdk::Clock& clock)
-    : store_(store), clock_(clock) {
-  init_sodium();
-}
+    : store_(store), clock_(clock) {}
 
 NewApiKey ApiKeyStore::create(const std::string& name, const std::string& role,
                               const std::vector<std::string>& roles) {
@@ -63,21 +34,11 @@ NewApiKey ApiKeyStore::create(const std::string& name, const std::string& role,
   }
   if (!known) throw std::invalid_argument("unknown role '" + role + "'; roles: " + all);
 
-  unsigned char prefix_bytes[4];
-  unsigned char secret[kSecretBytes];
-  randombytes_buf(prefix_bytes, sizeof prefix_bytes);
-  randombytes_buf(secret, sizeof secret);
-  std::string encoded(
-      sodium_base64_ENCODED_LEN(kSecretBytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING), '\0');
-  sodium_bin2base64(encoded.data(), encoded.size(), secret, sizeof secret,
-                    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-  encoded.resize(std::strlen(encoded.c_str()));
-  sodium_memzero(secret, sizeof secret);
-
+  const SecretToken token = make_secret_token(kKind);
   NewApiKey created;
-  const std::string prefix = hex(prefix_bytes, sizeof prefix_bytes);
-  created.key = "hisx_" + prefix + "_" + encoded;
-  const std::string key_hash = hash_key(created.key);
+  const std::string& prefix = token.prefix;
+  created.key = token.token;
+  const std::string key_hash = hash_secret_token(created.key);
   const std::string now = iso_now(clock_);
   sdk::with_transaction(store_, [&](soci::session& s) {
     s << "INSERT INTO hisx_host_api_keys (name, role, prefix, key_hash, created_at) "
@@ -90,7 +51,7 @@ NewApiKey ApiKeyStore::create(const std::string& name, const std::string& role,
 }
 
 std::optional<sdk::Principal> ApiKeyStore::verify(const std::string& key) const {
-  const std::string prefix = prefix_of(key);
+  const std::string prefix = secret_token_prefix(key, kKind);
   if (prefix.empty()) return std::nullopt;
   const auto s_lease = store_.session();
   soci::session& s = *s_lease;
@@ -102,11 +63,7 @@ std::optional<sdk::Principal> ApiKeyStore::verify(const std::string& key) const 
       soci::use(prefix), soci::into(id), soci::into(name), soci::into(role),
       soci::into(stored_hash), soci::into(revoked, revoked_ind);
   if (!s.got_data() || revoked_ind == soci::i_ok) return std::nullopt;
-  const std::string presented = hash_key(key);
-  if (presented.size() != stored_hash.size() ||
-      sodium_memcmp(presented.data(), stored_hash.data(), presented.size()) != 0) {
-    return std::nullopt;
-  }
+  if (!secret_token_matches(key, stored_hash)) return std::nullopt;
   return sdk::Principal{"apikey:" + std::to_string(id), name, role};
 }
 

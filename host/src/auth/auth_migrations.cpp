@@ -53,6 +53,8 @@ std::vector<sdk::Migration> auth_migrations() {
       {1, "create staff users, sessions, login attempts, secrets",
        accounts_schema("INTEGER PRIMARY KEY"), accounts_schema("BIGSERIAL PRIMARY KEY"),
        accounts_schema("BIGINT AUTO_INCREMENT PRIMARY KEY")},
+      // Login attempts are counted by the store's rate limits (host_rate_limits) since then.
+      {2, "drop login attempts", "DROP TABLE hisx_host_login_attempts;\n", "", ""},
   };
 }
 

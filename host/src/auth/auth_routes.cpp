@@ -6,9 +6,9 @@
 #include "auth/bearer_authenticator.h"
 #include "auth/time_text.h"
 #include "hisx/problem.h"
+#include "hisx/rate_limits.h"
 #include "http/client_address.h"
 #include "http/host_request.h"
-#include "http/problem_response.h"
 
 namespace hisx::host {
 
@@ -71,11 +71,10 @@ void login(Accounts& accounts, sdk::Request& req, sdk::Response& res) {
     }
   } catch (const LoginRefused& refused) {
     if (!refused.retry_after()) throw sdk::Problem(401, "unauthorized", refused.what());
-    // A thrown Problem cannot carry Retry-After: answer the document here.
-    const sdk::Problem problem(429, "too-many-requests", refused.what());
-    res.status(429);
-    res.header("Retry-After", std::to_string(refused.retry_after()->count()));
-    res.body(problem_json(problem, req.request_id()), kProblemContentType);
+    sdk::RateDecision decision;
+    decision.admitted = false;
+    decision.retry_after = *refused.retry_after();
+    throw sdk::too_many_requests(decision, refused.what());
   }
 }
 

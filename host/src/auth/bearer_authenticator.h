@@ -2,20 +2,23 @@
 
 #include "auth/accounts.h"
 #include "auth/api_keys.h"
+#include "auth/devices.h"
 #include "http/authenticator.h"
 
 namespace hisx::host {
 
 /// The host's authenticator: a Bearer credential starting "hisx_" is an API key (machine
-/// clients), anything else a staff session token.
+/// clients), one starting "hisxdev_" a device credential (boards and kiosks), anything else a
+/// staff session token.
 class BearerAuthenticator : public Authenticator {
  public:
-  /// Both must outlive the authenticator.
-  BearerAuthenticator(const ApiKeyStore& keys, Accounts& accounts);
+  /// All must outlive the authenticator.
+  BearerAuthenticator(const ApiKeyStore& keys, DeviceStore& devices, Accounts& accounts);
   std::optional<sdk::Principal> authenticate(const std::string& bearer_token) override;
 
  private:
   const ApiKeyStore& keys_;
+  DeviceStore& devices_;
   Accounts& accounts_;
 };
 

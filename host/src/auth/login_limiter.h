@@ -6,6 +6,7 @@
 
 #include "hisx/clock.h"
 #include "hisx/database.h"
+#include "rate_limits/store_rate_limits.h"
 
 namespace hisx::host {
 
@@ -27,31 +28,33 @@ struct LoginAdmission {
   std::string attempt_id;
 };
 
-/// Login rate limiting in `hisx_host_login_attempts`, in the store database so that it holds
-/// across hosts. Every admitted attempt is written first as a failure and turned into a
-/// success afterwards, so concurrent guesses count against each other while the password is
-/// being checked. A success does not clear earlier failures: they age out of the window.
+/// Login rate limiting on the store's rate limits (StoreRateLimits: buckets
+/// "host:login.account" and "host:login.address"), so that it holds across hosts. Every
+/// admitted attempt is recorded first as a failure on both keys and forgotten once it
+/// succeeds, so concurrent guesses count against each other while the password is being
+/// checked. A success does not clear earlier failures: they age out of the window.
 class LoginLimiter {
  public:
   LoginLimiter(sdk::Database& store, const sdk::Clock& clock, LoginLimits limits);
 
   /// Refuses when `account` or `address` already has its maximum of failures in the window;
-  /// otherwise records the attempt (as a failure) and admits it. Also forgets attempts older
-  /// than a day.
+  /// otherwise records the attempt (as a failure) and admits it.
   LoginAdmission admit(const std::string& account, const std::string& address);
   /// Marks an admitted attempt as a successful login.
   void succeeded(const std::string& attempt_id);
 
   /// Failures of `account` within the window.
-  long long failures_of_account(const std::string& account) const;
+  long long failures_of_account(const std::string& account);
   /// Failures from `address` within the window.
-  long long failures_from_address(const std::string& address) const;
+  long long failures_from_address(const std::string& address);
 
   const LoginLimits& limits() const { return limits_; }
 
  private:
-  sdk::Database& store_;
-  const sdk::Clock& clock_;
+  sdk::RateLimit per_account() const;
+  sdk::RateLimit per_address() const;
+
+  StoreRateLimits store_;
   LoginLimits limits_;
 };
 

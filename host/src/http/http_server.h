@@ -21,10 +21,11 @@ namespace hisx::host {
 /// Where and how the server listens (from HostConfig::http and log.access).
 struct HttpServerOptions {
   std::string host = "127.0.0.1";
-  int port = 8080;                       ///< 0 picks a free port; see HttpServer::port().
-  std::size_t max_body_bytes = 1 << 20;  ///< Larger bodies are answered with 413.
-  int threads = 16;                      ///< Requests served at once.
-  bool access_log = true;                ///< One line per request on logger "hisx.access".
+  int port = 8080;  ///< 0 picks a free port; see HttpServer::port().
+  /// Larger bodies are answered with 413, on routes that set no Route::max_body_bytes.
+  std::size_t max_body_bytes = 1 << 20;
+  int threads = 16;        ///< Requests served at once.
+  bool access_log = true;  ///< One line per request on logger "hisx.access".
   /// Peers (IP addresses) whose X-Forwarded-For names the client: nginx on the same machine
   /// by default (`http.trusted_proxies`).
   std::vector<std::string> trusted_proxies = {"127.0.0.1", "::1"};

@@ -39,6 +39,11 @@ void set_problem(HostResponse& response, const sdk::Problem& problem,
   if (problem.status() == 401) response.header("WWW-Authenticate", "Bearer");
   // A database pool with no free connection (sdk::Database::session()) frees in a moment.
   if (problem.status() == 503 && problem.type() == "busy") response.header("Retry-After", "1");
+  // A rate limit's refusal (sdk::too_many_requests()) says when to come back.
+  if (problem.status() == 429 && problem.members() && problem.members()->has("retry_after")) {
+    const Poco::Dynamic::Var& seconds = problem.members()->get("retry_after");
+    if (seconds.isInteger()) response.header("Retry-After", seconds.convert<std::string>());
+  }
 }
 
 sdk::Problem internal_problem(const std::string& request_id) {

@@ -18,7 +18,8 @@ std::string problem_type_uri(const std::string& type);
 std::string problem_json(const sdk::Problem& problem, const std::string& request_id);
 
 /// Replaces whatever `response` holds with the problem document and its status (and, for a
-/// 401, `WWW-Authenticate: Bearer`; for a 503 "busy", `Retry-After: 1`).
+/// 401, `WWW-Authenticate: Bearer`; for a 503 "busy", `Retry-After: 1`; for a 429 with the
+/// member "retry_after", `Retry-After` with its seconds).
 void set_problem(HostResponse& response, const sdk::Problem& problem,
                  const std::string& request_id);
 

@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "hisx/problem.h"
+#include "hisx/roles.h"
 #include "http/client_address.h"
 #include "http/host_request.h"
 #include "http/host_response.h"
@@ -102,6 +103,36 @@ std::optional<std::string> read_body(std::istream& stream, std::size_t limit) {
     if (body.size() > limit) return std::nullopt;
   }
   return body;
+}
+
+// How far over a route's limit a body is still read (and dropped) to answer its 413 on a
+// connection that stays open: enough for a file a few MB too large for its route, not so much
+// that a client announcing a huge body holds a server thread while it never sends it.
+constexpr std::uint64_t kDrainBytes = 4u << 20;
+
+// A device credential reaches only the routes that name one of its scopes; everyone else,
+// the routes that name their role.
+bool admits(const sdk::Route& route, const sdk::Principal& who) {
+  if (who.role == sdk::roles::kDevice) {
+    return std::any_of(who.scopes.begin(), who.scopes.end(), [&](const std::string& scope) {
+      return std::find(route.device_scopes.begin(), route.device_scopes.end(), scope) !=
+             route.device_scopes.end();
+    });
+  }
+  return std::find(route.roles.begin(), route.roles.end(), who.role) != route.roles.end();
+}
+
+sdk::Problem forbidden(const sdk::Route& route, const sdk::Principal& who,
+                       const std::string& method) {
+  if (who.role == sdk::roles::kDevice) {
+    std::string scopes;
+    for (const auto& scope : who.scopes) scopes += (scopes.empty() ? "" : ", ") + scope;
+    return sdk::Problem(403, "forbidden",
+                        "Device '" + who.name + "' (scopes: " + scopes + ") may not " + method +
+                            " " + route.pattern + ".");
+  }
+  return sdk::Problem(403, "forbidden",
+                      "Role '" + who.role + "' may not " + method + " " + route.pattern + ".");
 }
 
 sdk::Problem too_large(std::size_t limit) {
@@ -193,37 +224,35 @@ void serve(Exchange& x, const RouteTable& routes, Authenticator& authenticator,
     auto principal = authenticator.authenticate(*token);
     if (!principal) throw sdk::Problem(401, "unauthorized", "The credential is not valid.");
     x.principal = *principal;
-    const auto& roles = route.route.roles;
-    if (std::find(roles.begin(), roles.end(), principal->role) == roles.end()) {
-      throw sdk::Problem(
-          403, "forbidden",
-          "Role '" + principal->role + "' may not " + method + " " + route.route.pattern + ".");
-    }
+    if (!admits(route.route, *principal)) throw forbidden(route.route, *principal, method);
     request.set_principal(std::move(*principal));
   }
 
-  if (x.in.hasContentLength() &&
-      static_cast<std::uint64_t>(x.in.getContentLength64()) > max_body_bytes) {
-    // Refused from the header alone. A body up to 1 MiB over the limit is read and dropped
-    // first, so that a client still sending it reads the 413 instead of a connection reset;
-    // a larger one stays unread and the connection is closed after the answer.
+  // The route's own limit (an upload route's), else the host's.
+  const std::size_t limit =
+      route.route.max_body_bytes > 0 ? route.route.max_body_bytes : max_body_bytes;
+  if (x.in.hasContentLength() && static_cast<std::uint64_t>(x.in.getContentLength64()) > limit) {
+    // Refused from the header alone, and the handler never runs. A body up to kDrainBytes over
+    // the limit is read and dropped first, so that a client still sending it reads the 413
+    // instead of a connection reset, and may send its next request on the same connection; a
+    // larger one stays unread and the connection is closed after the answer.
     const auto length = static_cast<std::uint64_t>(x.in.getContentLength64());
-    if (length <= max_body_bytes + (1u << 20)) {
+    if (length <= limit + kDrainBytes) {
       x.in.stream().ignore(static_cast<std::streamsize>(length));
       if (static_cast<std::uint64_t>(x.in.stream().gcount()) == length) x.body_pending = false;
     }
-    throw too_large(max_body_bytes);
+    throw too_large(limit);
   }
   if (x.body_pending) {
     std::optional<std::string> body;
     try {
-      body = read_body(x.in.stream(), max_body_bytes);
+      body = read_body(x.in.stream(), limit);
     } catch (...) {
       throw sdk::Problem(
           400, "bad-request",
           "The request body could not be read: " + describe_exception(std::current_exception()));
     }
-    if (!body) throw too_large(max_body_bytes);
+    if (!body) throw too_large(limit);
     if (x.in.hasContentLength() &&
         body->size() != static_cast<std::uint64_t>(x.in.getContentLength64())) {
       // The client closed the connection early; Poco's stream reports that as a short body.

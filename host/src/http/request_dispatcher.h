@@ -28,13 +28,15 @@ using StaticFiles = std::function<bool(const Poco::Net::HTTPServerRequest& reque
                                        const std::string& raw_path, HostResponse& response)>;
 
 /// One request's way through the host: request id, route match (404/405), authentication
-/// (401/403), body limit (413), the handler, and the answer. Every failure becomes a problem
-/// document; nothing escapes to Poco, whose server would drop the connection on a
+/// (401/403; a device credential only on routes naming one of its scopes), body limit (413: the
+/// route's max_body_bytes, else the host's), the handler, and the answer. Every failure becomes a
+/// problem document; nothing escapes to Poco, whose server would drop the connection on a
 /// std::exception. Shared by all server threads; holds no per-request state.
 class RequestDispatcher {
  public:
-  /// `routes` and `authenticator` must outlive the dispatcher. `trusted_proxies`: peers whose
-  /// X-Forwarded-For names the client (http.trusted_proxies).
+  /// `routes` and `authenticator` must outlive the dispatcher. `max_body_bytes`: the limit of
+  /// routes that set none. `trusted_proxies`: peers whose X-Forwarded-For names the client
+  /// (http.trusted_proxies).
   RequestDispatcher(const RouteTable& routes, Authenticator& authenticator,
                     std::size_t max_body_bytes, bool access_log, RequestObserver observer,
                     std::vector<std::string> trusted_proxies = {"127.0.0.1", "::1"});

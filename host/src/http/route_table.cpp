@@ -14,6 +14,9 @@
 #include <string_view>
 #include <typeinfo>
 
+#include "hisx/roles.h"
+#include "http/device_scope.h"
+
 namespace hisx::host {
 namespace {
 
@@ -85,6 +88,40 @@ void check_query_params(const std::vector<sdk::QueryParam>& params, const std::s
   }
 }
 
+// Who a route admits: roles, never the device role (device_scopes say which devices), and
+// device scopes of the route's owner.
+void check_admission(const sdk::Route& route, const std::string& owner, const std::string& where) {
+  for (const auto& role : route.roles) {
+    if (role == sdk::roles::kDevice) {
+      throw std::invalid_argument("Route " + where +
+                                  ": role 'device' cannot be listed; name the device scopes it "
+                                  "admits in device_scopes");
+    }
+  }
+  std::set<std::string> scopes;
+  for (const auto& scope : route.device_scopes) {
+    if (!is_device_scope_of(owner, scope)) {
+      throw std::invalid_argument("Route " + where + ": device scope '" + scope + "' must be '" +
+                                  owner + ".<name>' with [a-z0-9_.]");
+    }
+    if (!scopes.insert(scope).second) {
+      throw std::invalid_argument("Route " + where + ": device scope '" + scope +
+                                  "' appears twice");
+    }
+  }
+  if (route.is_public && !route.device_scopes.empty()) {
+    throw std::invalid_argument("Route " + where + " is public: it cannot name device scopes");
+  }
+}
+
+void check_body_limit(const sdk::Route& route, const std::string& where) {
+  if (route.max_body_bytes > kMaxRouteBodyBytes) {
+    throw std::invalid_argument(
+        "Route " + where + ": max_body_bytes " + std::to_string(route.max_body_bytes) +
+        " is over " + std::to_string(kMaxRouteBodyBytes) + " (bodies are held in memory)");
+  }
+}
+
 }  // namespace
 
 void RouteTable::add(std::string owner, sdk::Route route) {
@@ -100,6 +137,8 @@ void RouteTable::add(std::string owner, sdk::Route route) {
   check_schema(route.request_schema, "request_schema", where);
   check_schema(route.response_schema, "response_schema", where);
   check_query_params(route.query_params, where);
+  check_body_limit(route, where);
+  check_admission(route, owner, where);
 
   Entry entry;
   std::set<std::string> names;

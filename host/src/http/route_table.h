@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <map>
 #include <memory>
 #include <shared_mutex>
@@ -9,6 +10,9 @@
 #include "hisx/http.h"
 
 namespace hisx::host {
+
+/// The largest Route::max_body_bytes a route may ask for: bodies are held in memory.
+inline constexpr std::size_t kMaxRouteBodyBytes = 64u << 20;
 
 /// A route together with who registered it: a plugin's name, or "host" for the host's own.
 struct RegisteredRoute {
@@ -37,8 +41,10 @@ class RouteTable {
   /// GET POST PUT PATCH DELETE, the pattern is malformed (must start with '/', segments are
   /// literal or `{name}`), the handler is empty, a request or response schema is not a JSON
   /// object, a query parameter has no name, a repeated name or a type other than string,
-  /// integer, number or boolean, or the method and pattern (parameter names aside) are
-  /// already taken; the message names both owners.
+  /// integer, number or boolean, the roles name "device", a device scope is not
+  /// "<owner>.<name>" (or repeats, or stands on a public route), max_body_bytes is over
+  /// kMaxRouteBodyBytes, or the method and pattern (parameter names aside) are already taken;
+  /// the message names both owners.
   void add(std::string owner, sdk::Route route);
 
   /// Resolves a request. `path` is the raw (still percent-encoded) path without query, so

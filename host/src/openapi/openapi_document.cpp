@@ -194,6 +194,14 @@ Object::Ptr operation(const RegisteredRoute& registered) {
   Array::Ptr roles = new Array;
   for (const auto& role : route.roles) roles->add(role);
   op->set("x-roles", roles);
+  if (!route.device_scopes.empty()) {
+    Array::Ptr scopes = new Array;
+    for (const auto& scope : route.device_scopes) scopes->add(scope);
+    op->set("x-device-scopes", scopes);  // device credentials admitted
+  }
+  if (route.max_body_bytes > 0) {
+    op->set("x-max-body-bytes", static_cast<Poco::UInt64>(route.max_body_bytes));
+  }
   op->set("x-owner", registered.owner);
   return op;
 }

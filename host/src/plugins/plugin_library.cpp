@@ -3,6 +3,7 @@
 #include <regex>
 #include <vector>
 
+#include "http/device_scope.h"
 #include "plugins/abi_check.h"
 #include "plugins/loaded_plugin.h"
 #include "plugins/plugin_call.h"
@@ -99,6 +100,12 @@ LoadedPlugin load_plugin(const std::string& name, const std::vector<std::filesys
   }
   if (plugin.manifest.version.empty()) {
     throw PluginError(name, "its manifest has no version");
+  }
+  for (const auto& scope : plugin.manifest.device_scopes) {
+    if (!is_device_scope_of(name, scope.name)) {
+      throw PluginError(name, "its manifest declares device scope '" + scope.name +
+                                  "'; a device scope is '" + name + ".<name>' with [a-z0-9_.]");
+    }
   }
   return plugin;
 }

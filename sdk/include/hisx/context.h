@@ -13,6 +13,7 @@
 #include "hisx/idempotency.h"
 #include "hisx/metrics.h"
 #include "hisx/notifier.h"
+#include "hisx/rate_limits.h"
 #include "hisx/scheduler.h"
 #include "hisx/services.h"
 #include "hisx/settings.h"
@@ -54,6 +55,9 @@ class HISX_SDK_API Context {
   virtual Services& services() = 0;
   /// Idempotency-Key handling for write routes (hisx/idempotency.h). Since 2.0.
   virtual Idempotency& idempotency() = 0;
+  /// Rate limits and lockouts kept in the store database (hisx/rate_limits.h), with buckets
+  /// kept under this plugin's name. Since 2.0.
+  virtual RateLimits& rate_limits() = 0;
 };
 
 }  // namespace hisx::sdk

@@ -3,6 +3,7 @@
 #include <Poco/Dynamic/Var.h>
 #include <Poco/JSON/Object.h>
 
+#include <cstddef>
 #include <functional>
 #include <optional>
 #include <string>
@@ -17,6 +18,9 @@ struct Principal {
   std::string id;    ///< Stable identifier: "apikey:7" for a key, "user:3" for a staff user.
   std::string name;  ///< Human name of the key or user.
   std::string role;  ///< One role (see hisx/roles.h or a plugin-defined role).
+  /// The device scopes of a device credential (role "device"), e.g. "fast_lane.board"; empty
+  /// for every other caller. Since 2.0.
+  std::vector<std::string> scopes{};
 };
 
 /// An HTTP request as a route handler sees it. The host owns it for the handler's duration.
@@ -31,7 +35,7 @@ class HISX_SDK_API Request {
   virtual std::optional<std::string> query(const std::string& name) const = 0;
   /// Value of a header (case-insensitive), if present.
   virtual std::optional<std::string> header(const std::string& name) const = 0;
-  /// The raw body (already bounded by the host's size limit).
+  /// The raw body (already bounded by the route's size limit, Route::max_body_bytes).
   virtual const std::string& body() const = 0;
   /// The body parsed as a JSON object; throws a 400 Problem when it is not one.
   virtual Poco::JSON::Object::Ptr json() const = 0;
@@ -82,6 +86,15 @@ struct Route {
   std::vector<QueryParam> query_params{};  ///< Query parameters, for the API description.
   std::string request_schema{};            ///< JSON Schema (text) of the request body; empty: none.
   std::string response_schema{};  ///< JSON Schema (text) of the success body; empty: any JSON.
+  /// The largest request body accepted, in bytes: 0 is the host's `http.max_body_bytes`; more
+  /// (up to 64 MiB, bodies are held in memory) for an upload route. A larger body is answered
+  /// with 413 before the handler runs. Since 2.0.
+  std::size_t max_body_bytes = 0;
+  /// Device scopes admitted besides `roles`: a device credential (a waiting-room board, a
+  /// ticket kiosk) is admitted only to routes that name one of its scopes, and to no other.
+  /// Each is "<plugin>.<name>" and declared in the plugin's manifest (`device_scopes`). Since
+  /// 2.0.
+  std::vector<std::string> device_scopes{};
 };
 
 /// Where a plugin registers its routes during start().

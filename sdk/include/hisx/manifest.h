@@ -16,6 +16,14 @@ struct Page {
   std::vector<std::string> roles;  ///< Roles shown the page (its API routes check again).
 };
 
+/// A device scope a plugin defines: what a device credential (a waiting-room board, a ticket
+/// kiosk) holding it may reach, namely the plugin's routes that name it in
+/// Route::device_scopes. Since 2.0.
+struct DeviceScope {
+  std::string name;         ///< "<plugin>.<name>", [a-z0-9_.]: e.g. "fast_lane.board".
+  std::string description;  ///< One line, Vietnamese then English, shown to administrators.
+};
+
 /// What a plugin declares about itself. The host reads it after the ABI check and before
 /// start(): dependencies are ordered, HIS profile statements checked, settings validated.
 struct Manifest {
@@ -28,6 +36,8 @@ struct Manifest {
   std::vector<std::string> roles;     ///< Roles it defines beyond the built-in ones.
   std::vector<SettingSpec> settings;  ///< Settings it accepts.
   std::vector<Page> pages{};          ///< Staff pages in its web/ folder.
+  /// Device scopes it defines; its routes may name only these. Since 2.0.
+  std::vector<DeviceScope> device_scopes{};
 };
 
 }  // namespace hisx::sdk

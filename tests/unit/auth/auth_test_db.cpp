@@ -1,7 +1,9 @@
 #include "auth_test_db.h"
 
 #include "auth/auth_migrations.h"
+#include "auth/host_migrations.h"
 #include "db/migrator.h"
+#include "rate_limits/rate_limits_migrations.h"
 
 namespace hisx::test {
 
@@ -12,7 +14,9 @@ AuthDatabase::AuthDatabase(const std::string& backend, int pool_size) {
   config_.connection = pg_ ? pg_->conninfo() : "db=" + (dir_.path() / "hisx.db").string();
   config_.pool_size = pool_size;
   pool_ = host::open_database(config_);
+  host::Migrator(*pool_).apply("host", host::host_migrations());
   host::Migrator(*pool_).apply("host_auth", host::auth_migrations());
+  host::Migrator(*pool_).apply("host_rate_limits", host::rate_limits_migrations());
 }
 
 std::shared_ptr<host::DatabasePool> AuthDatabase::open_again() const {

@@ -13,8 +13,8 @@
 
 namespace hisx::test {
 
-/// A fresh store database of one backend ("sqlite3" or "postgresql") with the auth tables
-/// migrated, for one test.
+/// A fresh store database of one backend ("sqlite3" or "postgresql") with the host's tables
+/// (API keys, devices), the auth tables and the rate limit tables migrated, for one test.
 class AuthDatabase {
  public:
   explicit AuthDatabase(const std::string& backend, int pool_size = 4);

@@ -96,6 +96,41 @@ class BrokenAuthenticator : public host::Authenticator {
   }
 };
 
+// A device credential reaches the routes naming one of its scopes, and nothing else, whatever
+// the roles a route lists.
+class DeviceAuthTest : public ServerTest {
+ protected:
+  void SetUp() override {
+    sdk::Route board;
+    board.method = "GET";
+    board.pattern = "/board";
+    board.roles = {"admin"};
+    board.device_scopes = {"testplugin.board"};
+    board.handler = [](sdk::Request& req, sdk::Response& res) {
+      const auto& scopes = req.principal()->scopes;
+      res.body(req.principal()->id + " " + (scopes.empty() ? "-" : scopes.front()), "text/plain");
+    };
+    routes_.add("testplugin", board);
+    route("GET", "/staff", [](sdk::Request&, sdk::Response& res) { res.status(204); },
+          {"admin", "cashier"});
+    auth_.add("board-token", {"device:4", "Bảng chờ", "device", {"testplugin.board"}});
+    auth_.add("kiosk-token", {"device:5", "Kiosk", "device", {"testplugin.kiosk"}});
+    start();
+  }
+};
+
+TEST_F(DeviceAuthTest, ADeviceReachesOnlyRoutesNamingItsScope) {
+  EXPECT_EQ(send(Call("GET", "/board").with_token("board-token")).body,
+            "device:4 testplugin.board");
+  EXPECT_EQ(send(Call("GET", "/board").with_token(kAdminToken)).body, "key:admin -");
+  const Reply kiosk = send(Call("GET", "/board").with_token("kiosk-token"));
+  EXPECT_EQ(kiosk.status, 403);
+  EXPECT_THAT(kiosk.json()->getValue<std::string>("detail"),
+              ::testing::HasSubstr("testplugin.kiosk"));
+  EXPECT_EQ(send(Call("GET", "/staff").with_token("board-token")).status, 403);
+  EXPECT_EQ(send(Call("GET", "/board").with_token(kCashierToken)).status, 403);
+}
+
 TEST(AuthFailure, AuthenticatorExceptionIs500AndLogged) {
   host::RouteTable routes;
   sdk::Route r;

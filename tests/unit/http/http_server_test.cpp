@@ -152,6 +152,55 @@ TEST_F(BodyLimitTest, TooLargeContentLengthIs413WithoutReadingTheBody) {
   EXPECT_EQ(handled_, 0);
 }
 
+// An upload route sets its own limit; the others keep the server's.
+TEST_F(ServerTest, ARouteWithItsOwnBodyLimit) {
+  std::atomic<int> handled{0};
+  sdk::Route upload;
+  upload.method = "POST";
+  upload.pattern = "/big";
+  upload.roles = {"admin"};
+  upload.max_body_bytes = 4096;
+  upload.handler = [&handled](sdk::Request& req, sdk::Response& res) {
+    ++handled;
+    res.body(std::to_string(req.body().size()), "text/plain");
+  };
+  routes_.add("testplugin", upload);
+  route("POST", "/small", [&handled](sdk::Request&, sdk::Response& res) {
+    ++handled;
+    res.status(204);
+  });
+  host::HttpServerOptions options;
+  options.max_body_bytes = 1024;
+  start(options);
+
+  EXPECT_EQ(
+      send(Call("POST", "/big").with_body(std::string(4096, 'x')).with_token(kAdminToken)).body,
+      "4096");
+  for (bool chunked : {false, true}) {
+    const Reply over = send(Call("POST", "/big")
+                                .with_body(std::string(4097, 'x'))
+                                .with_token(kAdminToken)
+                                .with_chunked(chunked));
+    EXPECT_EQ(over.status, 413);
+    EXPECT_THAT(over.json()->getValue<std::string>("detail"), ::testing::HasSubstr("4096"));
+  }
+  EXPECT_EQ(
+      send(Call("POST", "/small").with_body(std::string(2000, 'x')).with_token(kAdminToken)).status,
+      413);
+  EXPECT_EQ(handled, 1);
+
+  // A body a few MB over the limit is read and dropped: the connection stays usable.
+  auto keep = session();
+  keep->setKeepAlive(true);
+  const Reply refused = ServerTest::send(
+      *keep, Call("POST", "/small").with_body(std::string(3 << 20, 'x')).with_token(kAdminToken));
+  EXPECT_EQ(refused.status, 413);
+  EXPECT_NE(Poco::toLower(refused.header("Connection")), "close");
+  EXPECT_EQ(
+      ServerTest::send(*keep, Call("POST", "/big").with_body("ok").with_token(kAdminToken)).body,
+      "2");
+}
+
 TEST_F(BodyLimitTest, OversizedChunkedBodyIs413) {
   const Reply r = send(Call("POST", "/upload")
                            .with_body(std::string(5000, 'x'))

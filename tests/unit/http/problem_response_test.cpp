@@ -5,6 +5,8 @@
 #include <Poco/JSON/Parser.h>
 #include <gtest/gtest.h>
 
+#include "hisx/rate_limits.h"
+
 namespace hisx::host {
 namespace {
 
@@ -41,6 +43,24 @@ TEST(ProblemResponse, MembersGivenAtConstruction) {
   auto doc = parsed(problem_json(p, "r-3"));
   EXPECT_EQ(doc->getValue<std::string>("current_status"), "cancelled");
   EXPECT_EQ(doc->getValue<std::string>("field"), "action");
+}
+
+// A rate limit's refusal tells the client when to come back, in the header and the document.
+TEST(ProblemResponse, ARateLimitRefusalCarriesRetryAfter) {
+  sdk::RateDecision refused;
+  refused.admitted = false;
+  refused.retry_after = std::chrono::seconds(840);
+  HostResponse response;
+  set_problem(response, sdk::too_many_requests(refused, "Too many / Quá nhiều"), "r-9");
+  EXPECT_EQ(response.status_code(), 429);
+  std::string retry_after;
+  for (const auto& [name, value] : response.headers()) {
+    if (name == "Retry-After") retry_after = value;
+  }
+  EXPECT_EQ(retry_after, "840");
+  auto doc = parsed(response.content());
+  EXPECT_EQ(doc->getValue<std::string>("type"), "urn:hisx:problem:too-many-requests");
+  EXPECT_EQ(doc->getValue<int>("retry_after"), 840);
 }
 
 }  // namespace

@@ -140,6 +140,52 @@ TEST(RouteTable, MalformedRoutesAreRefused) {
   EXPECT_TRUE(table.routes().empty());
 }
 
+TEST(RouteTable, ABodyLimitIsAtMost64MiB) {
+  RouteTable table;
+  sdk::Route huge = make_route("POST", "/upload");
+  huge.max_body_bytes = kMaxRouteBodyBytes + 1;
+  EXPECT_THAT(invalid_message(table, "p", huge), HasSubstr("max_body_bytes"));
+  EXPECT_TRUE(table.routes().empty());
+  huge.max_body_bytes = kMaxRouteBodyBytes;
+  table.add("p", huge);
+  EXPECT_EQ(table.routes().size(), 1u);
+}
+
+TEST(RouteTable, DeviceScopesAreTheOwnersAndNeverTheDeviceRole) {
+  RouteTable table;
+  auto with = [](std::vector<std::string> scopes, std::vector<std::string> roles = {"admin"}) {
+    sdk::Route r = make_route("GET", "/board");
+    r.device_scopes = std::move(scopes);
+    r.roles = std::move(roles);
+    return r;
+  };
+  EXPECT_THAT(invalid_message(table, "fast_lane", with({}, {"admin", "device"})),
+              HasSubstr("device_scopes"));
+  for (const char* scope : {"board", "app_link.board", "fast_lane.", "fast_lane..x", "fast_lane.B",
+                            "fast_lane.board.", "fast_lanes.board"}) {
+    EXPECT_THAT(invalid_message(table, "fast_lane", with({scope})), HasSubstr("fast_lane.<name>"))
+        << scope;
+  }
+  EXPECT_THAT(invalid_message(table, "fast_lane", with({"fast_lane.board", "fast_lane.board"})),
+              HasSubstr("twice"));
+  sdk::Route open = with({"fast_lane.board"}, {});
+  open.is_public = true;
+  EXPECT_THAT(invalid_message(table, "fast_lane", open), HasSubstr("public"));
+  EXPECT_TRUE(table.routes().empty());
+
+  table.add("fast_lane", with({"fast_lane.board", "fast_lane.board.floor_2"}, {}));
+  EXPECT_EQ(table.routes().size(), 1u);
+
+  // A plugin's router takes only the scopes its manifest declares.
+  PluginRouter router(table, "fast_lane", {"fast_lane.kiosk"});
+  sdk::Route kiosk = make_route("POST", "/tickets");
+  kiosk.device_scopes = {"fast_lane.kiosk"};
+  router.add(kiosk);
+  kiosk.pattern = "/tickets/other";
+  kiosk.device_scopes = {"fast_lane.board"};
+  EXPECT_THROW(router.add(kiosk), std::invalid_argument);
+}
+
 TEST(RouteTable, ListsRoutesWithOwnersInRegistrationOrder) {
   RouteTable table;
   PluginRouter appointments(table, "appointments");

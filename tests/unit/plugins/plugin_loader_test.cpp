@@ -50,6 +50,7 @@ class UnusedContext : public hisx::sdk::Context {
   hisx::sdk::Metrics& metrics() override { fail(); }
   hisx::sdk::Services& services() override { fail(); }
   hisx::sdk::Idempotency& idempotency() override { fail(); }
+  hisx::sdk::RateLimits& rate_limits() override { fail(); }
 };
 
 // A context that offers only the service registry.

@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "support/pg.h"
+#include "support/throwaway_database.h"
 
 namespace hisx::test {
 

@@ -2,20 +2,14 @@
 
 #include <string>
 
+#include "support/throwaway_database.h"
+
 namespace hisx::test {
 
 /// Connection string of the throwaway cluster started by the ctest fixture "pg".
 /// Throws std::runtime_error (failing the test) when the cluster is not running: a test that
 /// needs PostgreSQL never passes without it.
 std::string pg_admin_conninfo();
-
-/// A fresh, empty database on a throwaway server, created for one test and dropped after it.
-class ThrowawayDatabase {
- public:
-  virtual ~ThrowawayDatabase() = default;
-  /// The SOCI connection string of this database.
-  virtual std::string conninfo() const = 0;
-};
 
 /// A fresh, empty PostgreSQL database created for one test and dropped afterwards.
 class PgDatabase final : public ThrowawayDatabase {

@@ -3,8 +3,8 @@
 #include <iostream>
 #include <map>
 
-#include "app/cli_events.h"
 #include "app/cli_device.h"
+#include "app/cli_events.h"
 #include "app/cli_options.h"
 #include "app/cli_user.h"
 #include "app/config_location.h"

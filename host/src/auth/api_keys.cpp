@@ -90,16 +90,7 @@ std::vector<ApiKeyInfo> ApiKeyStore::list() const {
 }
 
 bool ApiKeyStore::revoke(long long id) {
-  const std::string now = iso_now(clock_);
-  long long affected = 0;
-  sdk::with_transaction(store_, [&](soci::session& s) {
-    soci::statement st = (s.prepare << "UPDATE hisx_host_api_keys SET revoked_at = :now "
-                                       "WHERE id = :id AND revoked_at IS NULL",
-                          soci::use(now), soci::use(id));
-    st.execute(true);
-    affected = st.get_affected_rows();
-  });
-  return affected > 0;
+  return revoke_token_row(store_, "hisx_host_api_keys", id, iso_now(clock_));
 }
 
 }  // namespace hisx::host

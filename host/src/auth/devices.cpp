@@ -141,16 +141,7 @@ std::vector<DeviceInfo> DeviceStore::list() const {
 }
 
 bool DeviceStore::revoke(long long id) {
-  const std::string now = token_time(micros_of(clock_.now()));
-  long long affected = 0;
-  sdk::with_transaction(store_, [&](soci::session& s) {
-    soci::statement st = (s.prepare << "UPDATE hisx_host_devices SET revoked_at = :now "
-                                       "WHERE id = :id AND revoked_at IS NULL",
-                          soci::use(now), soci::use(id));
-    st.execute(true);
-    affected = st.get_affected_rows();
-  });
-  return affected > 0;
+  return revoke_token_row(store_, "hisx_host_devices", id, token_time(micros_of(clock_.now())));
 }
 
 }  // namespace hisx::host

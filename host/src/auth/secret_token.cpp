@@ -67,4 +67,18 @@ std::string token_time(long long micros) {
   return Poco::DateTimeFormatter::format(Poco::Timestamp(micros), "%Y-%m-%dT%H:%M:%SZ");
 }
 
+bool revoke_token_row(sdk::Database& store, const std::string& table, long long id,
+                      const std::string& now) {
+  long long affected = 0;
+  sdk::with_transaction(store, [&](soci::session& s) {
+    soci::statement st =
+        (s.prepare << "UPDATE " + table +
+                          " SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL",
+         soci::use(now), soci::use(id));
+    st.execute(true);
+    affected = st.get_affected_rows();
+  });
+  return affected > 0;
+}
+
 }  // namespace hisx::host

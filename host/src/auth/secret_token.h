@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "hisx/database.h"
+
 namespace hisx::host {
 
 /// A bearer credential that is shown once and stored only as a hash: API keys ("hisx_") and
@@ -27,5 +29,10 @@ bool secret_token_matches(const std::string& token, const std::string& stored_ha
 
 /// "YYYY-MM-DDTHH:MM:SSZ" of `micros` since the epoch: the keys' and devices' time columns.
 std::string token_time(long long micros);
+
+/// Sets `revoked_at` = `now` on row `id` of `table` (hisx_host_api_keys, hisx_host_devices)
+/// unless it is revoked already; true when it revoked it.
+bool revoke_token_row(sdk::Database& store, const std::string& table, long long id,
+                      const std::string& now);
 
 }  // namespace hisx::host

@@ -88,8 +88,8 @@ Harness::Harness(HarnessOptions options) : state_(std::make_unique<State>()) {
   s.host->prepare();
   s.host->start_plugins();
   host::protect_audit_table(s.host->store());  // What start_services() does, minus threads.
-  s.authenticator =
-      std::make_unique<host::BearerAuthenticator>(s.host->api_keys(), s.host->accounts());
+  s.authenticator = std::make_unique<host::BearerAuthenticator>(
+      s.host->api_keys(), s.host->devices(), s.host->accounts());
   s.dispatcher = std::make_unique<host::RequestDispatcher>(
       s.host->routes(), *s.authenticator, config.http.max_body_bytes, false,
       host::http_metrics_observer(s.host->metrics()), config.http.trusted_proxies);

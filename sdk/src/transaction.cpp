@@ -8,11 +8,8 @@
 
 namespace hisx::sdk {
 
-namespace {
-
-// Serialization failures and deadlocks on PostgreSQL, and "database is locked" on SQLite,
-// mean "nothing was written, try again".
-bool is_retryable(const soci::soci_error& e) {
+bool is_retryable(const std::exception& e) {
+  if (dynamic_cast<const soci::soci_error*>(&e) == nullptr) return false;
   const std::string what = e.what();
   return what.find("40001") != std::string::npos || what.find("40P01") != std::string::npos ||
          what.find("could not serialize") != std::string::npos ||
@@ -20,6 +17,8 @@ bool is_retryable(const soci::soci_error& e) {
          what.find("database is locked") != std::string::npos ||
          what.find("database is busy") != std::string::npos;
 }
+
+namespace {
 
 // SQLite: BEGIN IMMEDIATE takes the write lock up front (waiting up to the busy timeout).
 // A deferred transaction that reads and then writes fails at once with "database is

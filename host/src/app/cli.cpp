@@ -4,6 +4,7 @@
 #include <map>
 
 #include "app/cli_device.h"
+#include "app/cli_docs.h"
 #include "app/cli_events.h"
 #include "app/cli_options.h"
 #include "app/cli_user.h"
@@ -12,6 +13,7 @@
 #include "app/logging.h"
 #include "app/progress.h"
 #include "db/database_pool.h"
+#include "db/statement_docs.h"
 #include "demo/demo_his.h"
 #include "hisx/version.h"
 #include "plugins/plugin_error.h"
@@ -29,6 +31,9 @@ const char* kUsage =
     "commands:\n"
     "  migrate                              apply pending migrations (host and enabled plugins)\n"
     "  profile check                        check the HIS profile against the HIS database\n"
+    "  profile docs [--check FILE | --write FILE]\n"
+    "                                       print the standard statements section of\n"
+    "                                       docs/his-profile.md, check FILE or write it\n"
     "  apikey create --name NAME --role R   create an API key; the key is the last line printed\n"
     "  apikey list                          list API keys (never their secrets)\n"
     "  apikey revoke ID                     revoke an API key\n"
@@ -167,6 +172,13 @@ int dispatch(const std::filesystem::path& file, const std::vector<std::string>& 
     return 0;
   }
   if (name == "events" && events_command_is_offline(rest)) return run_events_docs(rest);
+  if (name == "profile" && !rest.empty() && rest[0] == "docs") {
+    return run_docs_command(
+        {"statements", "profile docs", "docs/his-profile.md", kStatementDocsBegin,
+         kStatementDocsEnd,
+         statement_docs_markdown(sdk::standard_statements(), sdk::standard_vocabularies())},
+        {rest.begin() + 1, rest.end()});
+  }
   auto host = open_host(file, defines);
   if (name == "migrate") {
     if (!rest.empty()) throw UsageError("migrate takes no arguments");
@@ -176,7 +188,7 @@ int dispatch(const std::filesystem::path& file, const std::vector<std::string>& 
     return 0;
   }
   if (name == "profile") {
-    if (rest.size() != 1 || rest[0] != "check") throw UsageError("profile needs 'check'");
+    if (rest.size() != 1 || rest[0] != "check") throw UsageError("profile needs 'check' or 'docs'");
     host->load_plugins();
     auto report = host->check_profile();
     if (!report.empty()) {
@@ -197,6 +209,9 @@ int dispatch(const std::filesystem::path& file, const std::vector<std::string>& 
     for (const auto& p : host->plugins().plugins()) {
       std::cout << p.name << "\t" << p.manifest.version << "\t" << p.path.string() << "\t"
                 << p.manifest.description << "\n";
+      for (const auto& d : p.his_statements) {
+        std::cout << "\tHIS statement " << d.spec.name << (d.required ? "" : " (optional)") << "\n";
+      }
     }
     return 0;
   }

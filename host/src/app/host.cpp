@@ -14,6 +14,7 @@
 #include "auth/auth_routes.h"
 #include "auth/device_routes.h"
 #include "db/migrator.h"
+#include "db/plugin_profile.h"
 #include "db/profile_check.h"
 #include "demo/demo_calendar.h"
 #include "demo/demo_his.h"
@@ -242,17 +243,18 @@ void Host::require_migrated() {
   }
 }
 
-std::vector<std::string> Host::required_statements() const {
-  std::set<std::string> names;
+std::vector<DeclaredStatement> Host::declared_statements() const {
+  std::vector<DeclaredStatement> all;
   for (const auto& plugin : plugins_.plugins()) {
-    names.insert(plugin.manifest.his_statements.begin(), plugin.manifest.his_statements.end());
+    all.insert(all.end(), plugin.his_statements.begin(), plugin.his_statements.end());
   }
-  return {names.begin(), names.end()};
+  return all;
 }
 
 std::string Host::check_profile() {
   profile_ = load_profile(config_.his_profile, his_->backend());
-  auto issues = hisx::host::check_profile(*profile_, *his_, required_statements());
+  profile_->set_zone(zone_);
+  auto issues = hisx::host::check_profile(*profile_, *his_, declared_statements());
   return issues.empty() ? std::string() : format_issues(config_.his_profile, issues);
 }
 
@@ -278,8 +280,9 @@ void Host::start_plugins() {
   plugins_.start_all([this](LoadedPlugin& plugin) -> std::unique_ptr<sdk::Context> {
     std::vector<std::string> scopes;
     for (const auto& scope : plugin.manifest.device_scopes) scopes.push_back(scope.name);
+    plugin.profile = std::make_unique<PluginProfile>(plugin.name, *profile_, plugin.his_statements);
     return std::make_unique<PluginContext>(plugin.name, settings_.at(plugin.name), *his_, *store_,
-                                           *profile_, routes_, *clock_, zone_, services_,
+                                           *plugin.profile, routes_, *clock_, zone_, services_,
                                            std::move(scopes));
   });
 }

@@ -13,6 +13,7 @@
 #include "config/config.h"
 #include "db/database_pool.h"
 #include "db/his_profile_file.h"
+#include "db/statement_declarations.h"
 #include "events/outbox_event_bus.h"
 #include "hisx/clock.h"
 #include "http/route_table.h"
@@ -61,6 +62,8 @@ class Host {
   /// Loads the HIS profile and checks every statement the plugins need against the HIS.
   /// Returns a readable report of the issues found, empty when the profile is good.
   std::string check_profile();
+  /// The HIS profile once check_profile() loaded it, else nullptr.
+  const ProfileFile* his_profile() const { return profile_.get(); }
   /// Starts the plugins in dependency order, registering their routes.
   void start_plugins();
   /// Stops the plugins in reverse order.
@@ -74,8 +77,8 @@ class Host {
 
   /// Every role a key or user may hold: the built-in roles and those plugins define.
   std::vector<std::string> roles() const;
-  /// The statements the enabled plugins need.
-  std::vector<std::string> required_statements() const;
+  /// The HIS statements the enabled plugins declare (a statement may appear once per plugin).
+  std::vector<DeclaredStatement> declared_statements() const;
 
   DatabasePool& his() { return *his_; }
   DatabasePool& store() { return *store_; }

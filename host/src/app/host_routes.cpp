@@ -80,6 +80,19 @@ void add_host_routes(Host& host) {
                             services->add(service);
                           }
                           item->set("services", services);
+                          Poco::JSON::Array::Ptr statements = new Poco::JSON::Array;
+                          for (const auto& d : p.his_statements) {
+                            Poco::JSON::Object::Ptr statement = new Poco::JSON::Object;
+                            statement->set("name", d.spec.name);
+                            statement->set("kind", d.spec.kind == sdk::StatementKind::kQuery
+                                                       ? "query"
+                                                       : "command");
+                            statement->set("required", d.required);
+                            statement->set("defined", host.his_profile() != nullptr &&
+                                                          host.his_profile()->has(d.spec.name));
+                            statements->add(statement);
+                          }
+                          item->set("his_statements", statements);
                           // Secrets show where they come from, never their value.
                           Poco::JSON::Object::Ptr settings = new Poco::JSON::Object;
                           if (const auto* s = host.settings_of(p.name)) {
@@ -93,8 +106,8 @@ void add_host_routes(Host& host) {
                         body->set("plugins", list);
                         res.json(body);
                       },
-                      "The loaded plugins: name, version, SDK version, state, services, settings "
-                      "(secrets redacted)"});
+                      "The loaded plugins: name, version, SDK version, state, services, the HIS "
+                      "statements each needs or uses, settings (secrets redacted)"});
 
   // Every registered route with the roles it admits: for administrators auditing access, and
   // for the test that walks the whole table proving deny-by-default.

@@ -8,16 +8,19 @@
 #include "config/config.h"
 #include "db/his_sql.h"
 #include "db/sql_text.h"
+#include "hisx/his_statements.h"
 
 namespace hisx::host {
 
 ProfileFile::ProfileFile(std::filesystem::path file, std::string name, std::string description,
-                         std::string backend, std::map<std::string, Statement> statements)
+                         std::string backend, std::map<std::string, Statement> statements,
+                         HisConventions conventions)
     : file_(std::move(file)),
       name_(std::move(name)),
       description_(std::move(description)),
       backend_(std::move(backend)),
-      statements_(std::move(statements)) {}
+      statements_(std::move(statements)),
+      conventions_(std::move(conventions)) {}
 
 ProfileFile::~ProfileFile() = default;
 
@@ -122,14 +125,25 @@ class ProfileReader {
 
     for (const auto& kv : root) {
       const auto key = kv.first.as<std::string>();
-      if (key != "profile" && key != "description" && key != "statements") {
+      if (key != "profile" && key != "description" && key != "statements" && key != "time" &&
+          key != "values") {
         fail(key, "unknown key" + at_line(kv.first) +
-                      "; a profile has only profile, description and statements");
+                      "; a profile has only profile, description, time, values and statements");
       }
     }
     const std::string name = scalar(root["profile"], "profile", true,
                                     "give the profile a name, e.g. `profile: my-hospital`");
     const std::string description = scalar(root["description"], "description", false, "");
+    HisConventions conventions;
+    const std::string time = scalar(root["time"], "time", false, "");
+    if (time == "local") {
+      conventions.local_time = true;
+    } else if (!time.empty() && time != "utc") {
+      fail("time", "is '" + time + "'" + at_line(root["time"]) +
+                       "; write `time: utc` when the HIS stores UTC, `time: local` when it "
+                       "stores the hospital's wall-clock time");
+    }
+    conventions.value_maps = read_values(root["values"]);
 
     const YAML::Node statements = root["statements"];
     if (!statements || statements.IsNull()) {
@@ -144,7 +158,8 @@ class ProfileReader {
       const auto statement = kv.first.as<std::string>();
       parsed[statement] = read_statement(statement, kv.second);
     }
-    return std::make_unique<ProfileFile>(file_, name, description, backend_, std::move(parsed));
+    return std::make_unique<ProfileFile>(file_, name, description, backend_, std::move(parsed),
+                                         std::move(conventions));
   }
 
  private:
@@ -162,6 +177,64 @@ class ProfileReader {
     return node.as<std::string>();
   }
 
+  // `values: {gender: {map: {M: male, F: female}}}`: per vocabulary, the HIS's code → hisx's.
+  std::map<std::string, std::map<std::string, std::string>> read_values(const YAML::Node& node) {
+    std::map<std::string, std::map<std::string, std::string>> maps;
+    if (!node || node.IsNull()) return maps;
+    if (!node.IsMap()) {
+      fail("values", "must map vocabulary names to `{map: {HIS code: value}}`" + at_line(node));
+    }
+    for (const auto& kv : node) {
+      const auto name = kv.first.as<std::string>();
+      const std::string key = "values." + name;
+      const sdk::Vocabulary* vocabulary = sdk::find_vocabulary(name);
+      if (vocabulary == nullptr) {
+        std::string known;
+        for (const auto& v : sdk::standard_vocabularies())
+          known += (known.empty() ? "" : ", ") + v.name;
+        fail(key, "is no vocabulary hisx knows" + at_line(kv.first) + "; use one of " + known);
+      }
+      const YAML::Node map = kv.second["map"];
+      if (!kv.second.IsMap() || kv.second.size() != 1 || !map || !map.IsMap()) {
+        fail(key, "must be `{map: {HIS code: value}}`" + at_line(kv.second));
+      }
+      auto& codes = maps[name];
+      for (const auto& entry : map) {
+        const auto code = entry.first.as<std::string>();
+        if (!entry.second.IsScalar())
+          fail(key + ".map." + code, "must be one value" + at_line(entry.second));
+        const auto value = entry.second.as<std::string>();
+        if (std::find(vocabulary->values.begin(), vocabulary->values.end(), value) ==
+            vocabulary->values.end()) {
+          std::string allowed;
+          for (const auto& v : vocabulary->values) allowed += (allowed.empty() ? "" : ", ") + v;
+          fail(key + ".map." + code, "maps onto '" + value + "'" + at_line(entry.second) +
+                                         ", which is not one of " + allowed);
+        }
+        codes[code] = value;
+      }
+    }
+    return maps;
+  }
+
+  // `params: {id: integer}`: id parameters the HIS compares with whole-number columns.
+  std::vector<std::string> read_param_types(const std::string& key, const YAML::Node& node) {
+    std::vector<std::string> integers;
+    if (!node || node.IsNull()) return integers;
+    if (!node.IsMap()) fail(key, "must map parameter names to integer or text" + at_line(node));
+    for (const auto& kv : node) {
+      const auto param = kv.first.as<std::string>();
+      const std::string type = kv.second.IsScalar() ? kv.second.as<std::string>() : "";
+      if (type == "integer") {
+        integers.push_back(param);
+      } else if (type != "text") {
+        fail(key + "." + param, "must be integer or text" + at_line(kv.second) +
+                                    ": how the HIS's column compares with this id");
+      }
+    }
+    return integers;
+  }
+
   ProfileFile::Statement read_statement(const std::string& statement, const YAML::Node& node) {
     const std::string key = "statements." + statement;
     if (!node.IsMap()) {
@@ -169,12 +242,13 @@ class ProfileReader {
     }
     for (const auto& kv : node) {
       const auto sub = kv.first.as<std::string>();
-      const bool known = sub == "description" || std::find(std::begin(kSqlKeys), std::end(kSqlKeys),
-                                                           sub) != std::end(kSqlKeys);
+      const bool known =
+          sub == "description" || sub == "params" ||
+          std::find(std::begin(kSqlKeys), std::end(kSqlKeys), sub) != std::end(kSqlKeys);
       if (!known) {
         fail(key + "." + sub, "unknown key" + at_line(kv.first) +
-                                  "; use sql, sql_sqlite3, sql_postgresql, sql_mysql, sql_odbc "
-                                  "or description");
+                                  "; use sql, sql_sqlite3, sql_postgresql, sql_mysql, sql_odbc, "
+                                  "params or description");
       }
     }
     std::string chosen = "sql";
@@ -188,7 +262,14 @@ class ProfileReader {
       const std::string text = statement_sql(key + "." + variant, v);
       if (chosen == variant) sql = text;
     }
-    return {sql, sql_parameters(sql)};
+    ProfileFile::Statement parsed{sql, sql_parameters(sql)};
+    parsed.integer_ids = read_param_types(key + ".params", node["params"]);
+    for (const auto& p : parsed.integer_ids) {
+      if (std::find(parsed.params.begin(), parsed.params.end(), p) == parsed.params.end()) {
+        fail(key + ".params." + p, "names :" + p + ", which the SQL does not use");
+      }
+    }
+    return parsed;
   }
 
   // The single SQL statement in `node`, without a trailing ';'.

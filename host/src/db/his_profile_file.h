@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "db/his_values.h"
 #include "hisx/his_profile.h"
 
 namespace hisx::host {
@@ -14,10 +15,14 @@ namespace hisx::host {
 ///
 ///     profile: demo
 ///     description: The demo HIS that ships with hisx
+///     time: utc               # or local: the HIS stores wall-clock time in the hospital's zone
+///     values:                 # the HIS's own codes of the closed vocabularies
+///       gender: {map: {1: male, 2: female}}
 ///     statements:
 ///       patient.get:
 ///         sql: SELECT … WHERE p.id = :id
 ///         sql_postgresql: …   # optional: sql_sqlite3, sql_postgresql, sql_mysql, sql_odbc
+///         params: {id: integer}   # optional: bind these id parameters as whole numbers
 ///
 /// Each statement keeps only the SQL for the backend it was loaded for.
 class ProfileFile : public sdk::HisProfile {
@@ -26,10 +31,13 @@ class ProfileFile : public sdk::HisProfile {
   struct Statement {
     std::string sql;                  ///< The backend's variant, else `sql`; no trailing ';'.
     std::vector<std::string> params;  ///< The `:name` parameters the SQL uses.
+    /// Id parameters bound as whole numbers (`params: {name: integer}`).
+    std::vector<std::string> integer_ids{};
   };
 
   ProfileFile(std::filesystem::path file, std::string name, std::string description,
-              std::string backend, std::map<std::string, Statement> statements);
+              std::string backend, std::map<std::string, Statement> statements,
+              HisConventions conventions = {});
   ~ProfileFile() override;
 
   const std::string& name() const override { return name_; }
@@ -47,6 +55,11 @@ class ProfileFile : public sdk::HisProfile {
   const Statement* find(const std::string& statement) const;
   /// The names of all statements, sorted.
   std::vector<std::string> statement_names() const;
+  /// The HIS's time convention and value maps (`time:`, `values:`), with the hospital's zone
+  /// once set_zone() ran.
+  const HisConventions& conventions() const { return conventions_; }
+  /// Sets the hospital's zone, for a HIS with `time: local`.
+  void set_zone(const sdk::TimeZone& zone) { conventions_.zone = zone; }
 
  private:
   const Statement& require(const std::string& statement, const sdk::HisParams& params) const;
@@ -56,6 +69,7 @@ class ProfileFile : public sdk::HisProfile {
   std::string description_;
   std::string backend_;
   std::map<std::string, Statement> statements_;
+  HisConventions conventions_;
 };
 
 /// Reads the profile `file`, choosing each statement's SQL for `backend`. Throws ConfigError

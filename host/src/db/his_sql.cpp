@@ -54,7 +54,8 @@ std::string iso_text(const std::tm& t) {
   if (t.tm_hour == 0 && t.tm_min == 0 && t.tm_sec == 0) {
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", t.tm_year + 1900, t.tm_mon + 1, t.tm_mday);
   } else {
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", t.tm_year + 1900, t.tm_mon + 1,
+    // No zone: the profile's time convention says which (db/his_values.h).
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d", t.tm_year + 1900, t.tm_mon + 1,
                   t.tm_mday, t.tm_hour, t.tm_min, t.tm_sec);
   }
   return buf;
@@ -124,32 +125,6 @@ long long run_his_command(soci::session& session, const std::string& sql,
   st.define_and_bind();
   st.execute(true);
   return st.get_affected_rows();
-}
-
-sdk::HisParams sample_params(const std::vector<std::string>& names) {
-  auto ends_with = [](const std::string& text, const std::string& end) {
-    return text.size() >= end.size() &&
-           text.compare(text.size() - end.size(), end.size(), end) == 0;
-  };
-  sdk::HisParams params;
-  for (const auto& name : names) {
-    if (name == "limit") {
-      params[name] = 1LL;
-    } else if (name == "from" || name == "to" || ends_with(name, "_time")) {
-      params[name] = std::string("2000-01-01T00:00:00Z");
-    } else if (name == "id" || ends_with(name, "_id")) {
-      params[name] = 0LL;
-    } else {
-      params[name] = std::string("hisx-profile-check");
-    }
-  }
-  return params;
-}
-
-sdk::HisParams null_params(const std::vector<std::string>& names) {
-  sdk::HisParams params;
-  for (const auto& name : names) params[name] = std::monostate{};
-  return params;
 }
 
 }  // namespace hisx::host

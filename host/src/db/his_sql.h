@@ -18,8 +18,9 @@ struct HisResult {
 
 /// Runs the query `sql` on `session`, binding each of `names` (the SQL's `:name` parameters)
 /// from `params` by name and typed (NULL, integer, double, text). Rows become sdk::HisRow:
-/// integers as Poco::Int64, dates as ISO-8601 text ("YYYY-MM-DD" at midnight, else
-/// "YYYY-MM-DDTHH:MM:SSZ"), NULL as an empty Var. Throws std::invalid_argument when a name
+/// integers as Poco::Int64, dates as ISO-8601 text without a zone ("YYYY-MM-DD" at midnight,
+/// else "YYYY-MM-DDTHH:MM:SS"), NULL as an empty Var: raw values, which shape_rows()
+/// (db/plugin_profile.h) reads by their declared types. Throws std::invalid_argument when a name
 /// has no value and soci::soci_error for a database error.
 HisResult run_his_query(soci::session& session, const std::string& sql,
                         const std::vector<std::string>& names, const sdk::HisParams& params);
@@ -27,13 +28,5 @@ HisResult run_his_query(soci::session& session, const std::string& sql,
 /// Runs the command `sql` with the same binding and returns the number of affected rows.
 long long run_his_command(soci::session& session, const std::string& sql,
                           const std::vector<std::string>& names, const sdk::HisParams& params);
-
-/// Each of `names` mapped to NULL: what the start-up check binds.
-sdk::HisParams null_params(const std::vector<std::string>& names);
-
-/// A typed sample value for each of `names`, as hisx would bind it (a count for `limit`, an
-/// instant for `from`/`to`/`…_time`, a whole number for ids, text otherwise), for checking a
-/// query without NULLs that some databases refuse (MySQL: `LIMIT NULL`).
-sdk::HisParams sample_params(const std::vector<std::string>& names);
 
 }  // namespace hisx::host

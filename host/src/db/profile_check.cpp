@@ -1,13 +1,13 @@
 #include "db/profile_check.h"
 
-#include <soci/mysql/soci-mysql.h>
-#include <soci/odbc/soci-odbc.h>
 #include <soci/soci.h>
 
 #include <algorithm>
+#include <map>
+#include <optional>
 
 #include "db/his_sql.h"
-#include "hisx/his_statements.h"
+#include "db/plugin_profile.h"
 
 namespace hisx::host {
 
@@ -25,99 +25,163 @@ bool contains(const std::vector<std::string>& items, const std::string& item) {
 
 // Binding NULL to every parameter of a command usually violates a NOT NULL or foreign key
 // constraint; reaching that check means the SQL itself is valid.
-bool is_constraint_violation(const soci::soci_error& e) {
-  if (const auto* my = dynamic_cast<const soci::mysql_soci_error*>(&e)) {
-    // Column cannot be null, FK fails, duplicate entry, field has no default, check fails.
-    const unsigned n = my->err_num_;
-    return n == 1048 || n == 1452 || n == 1062 || n == 1364 || n == 3819;
-  }
-  if (const auto* odbc = dynamic_cast<const soci::odbc_soci_error*>(&e)) {
-    return std::string(reinterpret_cast<const char*>(odbc->odbc_error_code())).rfind("23", 0) == 0;
-  }
-  return false;
+std::string param_list(const sdk::StatementSpec& spec) {
+  std::vector<std::string> names;
+  for (const auto& p : spec.params) names.push_back(p.name);
+  return names.empty() ? std::string("no parameters") : joined(names, ":");
 }
 
-void check_query(soci::session& s, const std::string& backend, const ProfileFile::Statement& st,
+// The spec's parameters as the check binds them: `texts` (a spec's sample or probe) where
+// given, else a harmless value of each type, then through the profile's bindings.
+std::optional<sdk::HisParams> check_params(const sdk::StatementSpec& spec,
+                                           const ProfileFile::Statement& st,
+                                           const HisConventions& conventions,
+                                           const std::map<std::string, std::string>& texts) {
+  sdk::HisParams given;
+  for (const auto& p : spec.params) {
+    const auto it = texts.find(p.name);
+    given[p.name] = sample_value(p, it == texts.end() ? nullptr : &it->second);
+  }
+  return bind_params(spec, st, given, conventions);
+}
+
+void check_query(soci::session& s, const ProfileFile& profile, const ProfileFile::Statement& st,
                  const sdk::StatementSpec& spec, std::vector<std::string>& problems) {
+  const std::string& backend = profile.backend();
+  const auto& conventions = profile.conventions();
+  const auto params = check_params(spec, st, conventions, {});
+  if (!params) return;
   std::string sql = st.sql;
   // Wrapped, the query returns no rows whatever the data. SQL Server refuses ORDER BY in a
   // derived table, so through ODBC the query runs as written and only its first row is read.
   if (backend != "odbc") sql = "SELECT * FROM (\n" + st.sql + "\n) hisx_check WHERE 1 = 0";
-  const HisResult result = run_his_query(s, sql, st.params, sample_params(st.params));
+  const HisResult result = run_his_query(s, sql, st.params, *params);
   std::vector<std::string> missing;
   for (const auto& column : spec.columns) {
-    if (!contains(result.columns, column)) missing.push_back(column);
+    if (!contains(result.columns, column.name)) missing.push_back(column.name);
   }
   if (!missing.empty()) {
     problems.push_back(std::string(missing.size() == 1 ? "missing column " : "missing columns ") +
                        joined(missing) + "; the SQL returns: " +
                        (result.columns.empty() ? "no columns" : joined(result.columns)) +
                        " (name them with AS)");
+    return;
+  }
+
+  // One sample row shows whether the values fit their types and vocabularies.
+  if (spec.params.empty() || !spec.sample.empty()) {
+    const auto sample = check_params(spec, st, conventions, spec.sample);
+    HisResult rows = run_his_query(s, st.sql, st.params, *sample);
+    if (rows.rows.size() > 1) rows.rows.erase(rows.rows.begin() + 1, rows.rows.end());
+    try {
+      shape_rows(spec, rows, conventions);
+    } catch (const ValueError& e) {
+      problems.push_back(std::string("on a sample row, ") + e.what());
+    }
+  }
+
+  // A search for a text nothing matches must find nothing.
+  if (!spec.probe.empty()) {
+    const auto probe = check_params(spec, st, conventions, spec.probe);
+    const HisResult rows = run_his_query(s, st.sql, st.params, *probe);
+    if (!rows.rows.empty()) {
+      std::string with;
+      for (const auto& [name, value] : spec.probe) {
+        with += (with.empty() ? ":" : ", :") + name + " = '" + value + "'";
+      }
+      problems.push_back(
+          "returned " + std::to_string(rows.rows.size()) + " row(s) for " + with +
+          ", which should match nothing: the condition matches every row" +
+          (backend == "mysql"
+               ? "; on MySQL and MariaDB `||` means OR, not concatenation: write "
+                 "CONCAT('%', :q, '%')"
+               : "; check the WHERE clause (concatenation, LIKE patterns, OR precedence)"));
+    }
   }
 }
 
-void check_command(soci::session& s, const std::string& backend, const ProfileFile::Statement& st) {
+// Commands are checked without changing HIS data: SQLite and PostgreSQL prepare them on the
+// server, which resolves every table, column and type; MySQL and MariaDB explain them (EXPLAIN
+// INSERT/UPDATE/DELETE plans without running); through ODBC they are only prepared. Nothing
+// is ever executed, so a table that cannot roll back (MyISAM) is safe too.
+void check_command(soci::session& s, const ProfileFile& profile, const ProfileFile::Statement& st,
+                   const sdk::StatementSpec& spec) {
   soci::transaction tx(s);
-  if (backend == "sqlite3" || backend == "postgresql") {
-    // Both prepare on the server, which resolves every table, column and type without
-    // running the statement.
+  if (profile.backend() == "mysql") {
+    const auto params = check_params(spec, st, profile.conventions(), {});
+    if (params) run_his_query(s, "EXPLAIN " + st.sql, st.params, *params);
+  } else {
     soci::statement prepared(s);
     prepared.alloc();
     prepared.prepare(st.sql);
-  } else {
-    try {
-      run_his_command(s, st.sql, st.params, null_params(st.params));
-    } catch (const soci::soci_error& e) {
-      if (!is_constraint_violation(e)) throw;
-    }
   }
   tx.rollback();
+}
+
+void check_bindings(const ProfileFile& profile, const ProfileFile::Statement& st,
+                    const sdk::StatementSpec& spec, std::vector<std::string>& problems) {
+  for (const auto& p : st.params) {
+    if (std::none_of(spec.params.begin(), spec.params.end(),
+                     [&](const sdk::StatementParam& d) { return d.name == p; })) {
+      problems.push_back("uses parameter :" + p + ", which hisx does not bind (it binds " +
+                         param_list(spec) + ")");
+    }
+  }
+  for (const auto& p : st.integer_ids) {
+    const auto d = std::find_if(spec.params.begin(), spec.params.end(),
+                                [&](const sdk::StatementParam& d) { return d.name == p; });
+    if (d != spec.params.end() && d->type != sdk::ValueType::kId) {
+      problems.push_back("params." + p + ": only id parameters take `integer`; :" + p + " is " +
+                         std::string(to_string(d->type)) + "; remove it from " +
+                         profile.file().filename().string());
+    }
+  }
 }
 
 }  // namespace
 
 std::vector<ProfileIssue> check_profile(const ProfileFile& profile, sdk::Database& his,
-                                        const std::vector<std::string>& statements) {
-  std::vector<ProfileIssue> issues;
-  std::vector<std::string> seen;
-  for (const auto& name : statements) {
-    if (contains(seen, name)) continue;
-    seen.push_back(name);
-    auto issue = [&](const std::string& problem) { issues.push_back({name, problem}); };
-
-    const sdk::StatementSpec* spec = sdk::find_statement(name);
-    if (spec == nullptr) {
-      issue(
-          "unknown statement: not in the hisx SDK catalogue (hisx/his_statements.h); check "
-          "the name in the plugin's manifest");
-      continue;
+                                        const std::vector<DeclaredStatement>& statements) {
+  // A statement one plugin needs and another uses when present is needed.
+  std::vector<DeclaredStatement> unique;
+  for (const auto& d : statements) {
+    auto it = std::find_if(unique.begin(), unique.end(),
+                           [&](const DeclaredStatement& u) { return u.spec.name == d.spec.name; });
+    if (it == unique.end()) {
+      unique.push_back(d);
+    } else {
+      it->required = it->required || d.required;
     }
+  }
+
+  std::vector<ProfileIssue> issues;
+  for (const auto& d : unique) {
+    const std::string& name = d.spec.name;
     const ProfileFile::Statement* st = profile.find(name);
     if (st == nullptr) {
-      issue("not defined in " + profile.file().string());
+      if (d.required) {
+        issues.push_back({name, "not defined in " + profile.file().string() +
+                                    "; add it under statements: (docs/his-profile.md lists its "
+                                    "parameters and columns)"});
+      }
       continue;
     }
-    for (const auto& p : st->params) {
-      if (!contains(spec->params, p)) {
-        issue("uses parameter :" + p + ", which hisx does not bind (it binds " +
-              (spec->params.empty() ? std::string("no parameters") : joined(spec->params, ":")) +
-              ")");
-      }
-    }
-
     std::vector<std::string> problems;
-    try {
-      const auto s_lease = his.session();
-      soci::session& s = *s_lease;
-      if (spec->kind == sdk::StatementKind::kQuery) {
-        check_query(s, profile.backend(), *st, *spec, problems);
-      } else {
-        check_command(s, profile.backend(), *st);
+    check_bindings(profile, *st, d.spec, problems);
+    if (problems.empty()) {
+      try {
+        const auto s_lease = his.session();
+        soci::session& s = *s_lease;
+        if (d.spec.kind == sdk::StatementKind::kQuery) {
+          check_query(s, profile, *st, d.spec, problems);
+        } else {
+          check_command(s, profile, *st, d.spec);
+        }
+      } catch (const std::exception& e) {
+        problems.push_back(std::string("the database refused the SQL: ") + e.what());
       }
-    } catch (const std::exception& e) {
-      problems.push_back(std::string("the database refused the SQL: ") + e.what());
     }
-    for (const auto& p : problems) issue(p);
+    for (const auto& p : problems) issues.push_back({name, p});
   }
   return issues;
 }

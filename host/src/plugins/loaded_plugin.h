@@ -4,6 +4,7 @@
 #include <memory>
 #include <string>
 
+#include "db/statement_declarations.h"
 #include "hisx/context.h"
 #include "hisx/plugin.h"
 
@@ -22,7 +23,11 @@ struct LoadedPlugin {
   std::filesystem::path path;
   sdk::AbiStamp stamp{};
   sdk::Manifest manifest;
+  /// The HIS statements its manifest declares, resolved against the SDK catalogue.
+  std::vector<DeclaredStatement> his_statements;
   std::unique_ptr<sdk::Plugin> instance;
+  /// The HIS profile as it sees it (only its statements); created for start(), outlives context.
+  std::unique_ptr<sdk::HisProfile> profile;
   std::unique_ptr<sdk::Context> context;  ///< Created for start(), kept until after stop().
   PluginState state = PluginState::kLoaded;
   std::string error;  ///< Why it failed, when state is kFailed.

@@ -107,6 +107,11 @@ LoadedPlugin load_plugin(const std::string& name, const std::vector<std::filesys
                                   "'; a device scope is '" + name + ".<name>' with [a-z0-9_.]");
     }
   }
+  try {
+    plugin.his_statements = declared_statements(plugin.manifest);
+  } catch (const std::invalid_argument& e) {
+    throw PluginError(name, std::string("its manifest is refused: ") + e.what());
+  }
   return plugin;
 }
 

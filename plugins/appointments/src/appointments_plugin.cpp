@@ -22,6 +22,7 @@ class AppointmentsPlugin : public sdk::Plugin {
     m.version = "0.1.0";
     m.description = "Clinic schedules, slots and bookings from the app, web, phone and desk";
     m.his_statements = {"patient.get", "patient.search", "clinic.list", "doctor.list"};
+    m.optional_his_statements = {"visit.register"};
     m.roles = {std::string(kWebsiteRole)};
     m.settings = setting_specs();
     const std::string admin(sdk::roles::kAdmin);

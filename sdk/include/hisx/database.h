@@ -94,6 +94,11 @@ class HISX_SDK_API Database {
 HISX_SDK_API void with_transaction(Database& db, const std::function<void(soci::session&)>& work,
                                    int attempts = 5);
 
+/// True when `e` is a database error that means "nothing was written, try again": a
+/// serialization failure or deadlock (PostgreSQL SQLSTATE 40001/40P01) or a busy SQLite
+/// database. with_transaction() retries these. Since 2.0.
+HISX_SDK_API bool is_retryable(const std::exception& e);
+
 /// True when `e` reports a unique-constraint violation (SQLite, PostgreSQL, MySQL/MariaDB
 /// wording): the usual sign that a concurrent writer claimed the same key first. Since 2.0.
 HISX_SDK_API bool is_duplicate_key(const std::exception& e);

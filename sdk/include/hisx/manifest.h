@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "hisx/his_statements.h"
 #include "hisx/settings.h"
 
 namespace hisx::sdk {
@@ -31,13 +32,22 @@ struct Manifest {
   std::string version;                        ///< The plugin's own version, e.g. "1.2.0".
   std::string description;                    ///< One line for listings.
   std::vector<std::string> requires_plugins;  ///< Plugins that must be enabled and start first.
-  /// HIS profile statements it uses (hisx/his_statements.h).
+  /// HIS profile statements it cannot work without: standard ones (hisx/his_statements.h) or
+  /// its own from his_statement_specs. The host refuses to start when one is missing from the
+  /// profile or does not fit the HIS, and refuses to run a statement not declared here or in
+  /// optional_his_statements.
   std::vector<std::string> his_statements;
   std::vector<std::string> roles;     ///< Roles it defines beyond the built-in ones.
   std::vector<SettingSpec> settings;  ///< Settings it accepts.
   std::vector<Page> pages{};          ///< Staff pages in its web/ folder.
   /// Device scopes it defines; its routes may name only these. Since 2.0.
   std::vector<DeviceScope> device_scopes{};
+  /// Statements it uses only when the profile defines them (HisProfile::has()), such as
+  /// `visit.register`: checked like the required ones when defined. Since 2.0.
+  std::vector<std::string> optional_his_statements{};
+  /// Its own statements beyond the standard catalogue, named "<plugin>.<what>", listed by name
+  /// in his_statements or optional_his_statements. Since 2.0.
+  std::vector<StatementSpec> his_statement_specs{};
 };
 
 }  // namespace hisx::sdk

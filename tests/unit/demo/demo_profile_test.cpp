@@ -1,11 +1,15 @@
 // Runs every statement of config/his-profiles/demo.yaml against a seeded demo HIS, binding
 // the parameters the SDK documents by name, as the host will.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <yaml-cpp/yaml.h>
 
 #include <cstdlib>
 #include <regex>
 
+#include "db/database_pool.h"
+#include "db/plugin_profile.h"
+#include "db/profile_check.h"
 #include "demo/demo_his.h"
 #include "demo_test_db.h"
 #include "hisx/his_statements.h"
@@ -39,6 +43,11 @@ class DemoProfile : public ::testing::TestWithParam<std::string> {
     options.end_date = "2026-03-13";
     options.visits_per_day = 200;
     hisx::host::seed_demo(db_->session(), db_->backend(), options);
+    const auto p = run_query(db_->session(),
+                             "SELECT dien_thoai, so_the_bhyt FROM benh_nhan WHERE dien_thoai IS "
+                             "NOT NULL AND so_the_bhyt IS NOT NULL ORDER BY id");
+    phone_ = *p.rows.at(0)[0];
+    insurance_ = *p.rows.at(0)[1];
   }
 
   // The statement's SQL for this backend: sql_<backend> replaces sql where it is given.
@@ -77,14 +86,25 @@ class DemoProfile : public ::testing::TestWithParam<std::string> {
         {"clinic_id", 3LL},
         {"visit_time", std::string("2026-03-13T08:15:00Z")},
         {"source", std::string("app")},
+        {"phone", phone_},
+        {"insurance_no", insurance_},
+        {"payment_id", std::string("pay-1")},
+        {"charge_id", scalar(s, "SELECT MIN(id) FROM hoa_don WHERE trang_thai = 'open'")},
+        {"amount", std::string("30000")},
+        {"method", std::string("cash")},
+        {"paid_at", std::string("2026-03-13T08:20:00Z")},
+        {"cashier", std::string("thu.ngan")},
+        {"receipt_no", std::string("QT-2026-000001")},
     };
     Params params;
-    for (const auto& p : spec.params) params[p] = values.at(p);
+    for (const auto& p : spec.params) params[p.name] = values.at(p.name);
     return params;
   }
 
   YAML::Node profile_;
   std::unique_ptr<DemoDb> db_;
+  std::string phone_;
+  std::string insurance_;
 };
 
 TEST(DemoProfileFile, NamesTheProfileAndDefinesEveryStandardStatement) {
@@ -97,8 +117,9 @@ TEST(DemoProfileFile, NamesTheProfileAndDefinesEveryStandardStatement) {
     for (const auto& param : spec.params) {
       for (const char* key : {"sql", "sql_postgresql"}) {
         if (!node[key]) continue;
-        EXPECT_NE(node[key].as<std::string>().find(":" + param), std::string::npos)
-            << spec.name << " " << key << " does not use :" << param;
+        if (spec.kind == StatementKind::kCommand) continue;  // A command may ignore some.
+        EXPECT_NE(node[key].as<std::string>().find(":" + param.name), std::string::npos)
+            << spec.name << " " << key << " does not use :" << param.name;
       }
     }
   }
@@ -111,8 +132,8 @@ TEST_P(DemoProfile, EveryQueryReturnsTheDocumentedColumns) {
     const auto result = query(spec.name, sample_params(spec));
     ASSERT_FALSE(result.rows.empty());
     for (const auto& column : spec.columns) {
-      const auto it = std::find(result.columns.begin(), result.columns.end(), column);
-      EXPECT_NE(it, result.columns.end()) << "missing column " << column;
+      const auto it = std::find(result.columns.begin(), result.columns.end(), column.name);
+      EXPECT_NE(it, result.columns.end()) << "missing column " << column.name;
     }
   }
 }
@@ -126,7 +147,8 @@ TEST_P(DemoProfile, PatientGetMapsTheVendorColumns) {
   EXPECT_EQ(r.at(0, "id"), "5");
   EXPECT_EQ(r.at(0, "code"), raw.rows[0][0]);
   EXPECT_EQ(r.at(0, "full_name"), raw.rows[0][1]);
-  EXPECT_EQ(*r.at(0, "gender"), *raw.rows[0][2] == "1" ? "male" : "female");
+  // The HIS's own gender code; the profile's `values:` maps it (see TheHostReadsEveryStatement…).
+  EXPECT_EQ(*r.at(0, "gender"), *raw.rows[0][2]);
   EXPECT_EQ(r.at(0, "phone"), raw.rows[0][3]);
   EXPECT_EQ(r.at(0, "insurance_no"), raw.rows[0][4]);
   EXPECT_EQ(r.at(0, "address"), raw.rows[0][5]);
@@ -211,7 +233,7 @@ TEST_P(DemoProfile, OpenChargesOfAPatientAddUp) {
     EXPECT_EQ(r.at(i, "status"), "open");
     EXPECT_EQ(*r.at(i, "patient_id"), std::to_string(patient));
     EXPECT_EQ(std::stoll(*r.at(i, "total")),
-              std::stoll(*r.at(i, "insurance_paid")) + std::stoll(*r.at(i, "patient_due")));
+              std::stoll(*r.at(i, "insurance_share")) + std::stoll(*r.at(i, "patient_share")));
   }
   const long long paid_only =
       scalar(db_->session(),
@@ -239,6 +261,74 @@ TEST_P(DemoProfile, VisitRegisterInsertsAWaitingVisit) {
     EXPECT_EQ(r.at(i, "visit_time"), "2026-03-13T08:15:00Z");
   }
   EXPECT_TRUE(found);
+}
+
+// What `hisx profile check` does at start-up, for every standard statement, and what a plugin
+// then reads through its view of the profile.
+TEST_P(DemoProfile, TheHostsCheckPassesEveryStandardStatementAndRowsArriveTyped) {
+  const char* src = std::getenv("HISX_SOURCE_DIR");
+  ASSERT_NE(src, nullptr);
+  const auto file =
+      hisx::host::load_profile(std::string(src) + "/config/his-profiles/demo.yaml", db_->backend());
+  hisx::host::DatabaseConfig cfg;
+  cfg.key = "database.his";
+  cfg.backend = db_->backend();
+  cfg.connection = db_->conninfo();
+  cfg.pool_size = 1;
+  auto pool = hisx::host::open_database(cfg);
+  std::vector<hisx::host::DeclaredStatement> all;
+  for (const auto& spec : hisx::sdk::standard_statements()) all.push_back({spec, true});
+  const auto issues = hisx::host::check_profile(*file, *pool, all);
+  EXPECT_TRUE(issues.empty()) << hisx::host::format_issues(file->file(), issues);
+
+  const hisx::host::PluginProfile view("demo_test", *file, all);
+  auto lease = pool->session();
+  const auto patient = view.query(*lease, "patient.get", {{"id", std::string("5")}});
+  ASSERT_EQ(patient.size(), 1u);
+  EXPECT_TRUE(patient[0].at("id").isString());
+  EXPECT_THAT(patient[0].text("gender"), ::testing::AnyOf("male", "female"));
+
+  const auto by_phone = view.query(*lease, "patient.find_by_phone", {{"phone", phone_}});
+  ASSERT_FALSE(by_phone.empty());
+  EXPECT_EQ(by_phone[0].text("phone"), phone_);
+  EXPECT_FALSE(
+      view.query(*lease, "patient.find_by_insurance", {{"insurance_no", insurance_}}).empty());
+
+  const auto visits = view.query(
+      *lease, "visit.list_between",
+      {{"from", std::string("2026-03-12T00:00:00Z")}, {"to", std::string("2026-03-13T00:00:00Z")}});
+  ASSERT_FALSE(visits.empty());
+  const auto clinic = run_query(db_->session(), "SELECT khoa_id FROM dm_phong_kham WHERE id = " +
+                                                    visits[0].text("clinic_id"));
+  EXPECT_EQ(visits[0].text("department_id"), *clinic.rows.at(0)[0]);
+  EXPECT_TRUE(std::regex_match(visits[0].text("visit_time"),
+                               std::regex(R"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z)")));
+
+  const long long open_charge =
+      scalar(db_->session(), "SELECT MIN(id) FROM hoa_don WHERE trang_thai = 'open'");
+  const std::string owner =
+      std::to_string(scalar(db_->session(), "SELECT benh_nhan_id FROM hoa_don WHERE id = " +
+                                                std::to_string(open_charge)));
+  const auto lines = view.query(*lease, "charge.open_for_patient", {{"patient_id", owner}});
+  ASSERT_FALSE(lines.empty());
+  for (const auto& line : lines) {
+    EXPECT_TRUE(line.at("total").isString());
+    EXPECT_EQ(std::stoll(line.text("total")),
+              std::stoll(line.text("insurance_share")) + std::stoll(line.text("patient_share")));
+  }
+  const hisx::sdk::HisParams payment = {{"payment_id", std::string("pay-1")},
+                                        {"charge_id", std::to_string(open_charge)},
+                                        {"amount", std::string("30000")},
+                                        {"method", std::string("cash")},
+                                        {"paid_at", std::string("2026-03-13T08:20:00Z")},
+                                        {"cashier", std::string("thu.ngan")},
+                                        {"receipt_no", std::string("QT-2026-000001")}};
+  EXPECT_EQ(view.execute(*lease, "payment.record", payment), 1);
+  EXPECT_EQ(view.execute(*lease, "payment.record", payment), 0);  // Idempotent.
+  EXPECT_EQ(run_query(db_->session(),
+                      "SELECT trang_thai FROM hoa_don WHERE id = " + std::to_string(open_charge))
+                .rows.at(0)[0],
+            "paid");
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, DemoProfile, ::testing::Values("sqlite3", "postgresql", "mysql"),

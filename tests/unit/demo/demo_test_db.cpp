@@ -12,14 +12,16 @@ namespace hisx::test {
 DemoDb::DemoDb(std::string backend) : backend_(std::move(backend)) {
   if (backend_ == "sqlite3") {
     dir_ = std::make_unique<TempDir>();
-    session_ = std::make_unique<soci::session>(*soci::factory_sqlite3(),
-                                               "db=" + (dir_->path() / "his.db").string());
+    conninfo_ = "db=" + (dir_->path() / "his.db").string();
+    session_ = std::make_unique<soci::session>(*soci::factory_sqlite3(), conninfo_);
   } else if (backend_ == "postgresql") {
     server_db_ = std::make_unique<PgDatabase>();
-    session_ = std::make_unique<soci::session>(*soci::factory_postgresql(), server_db_->conninfo());
+    conninfo_ = server_db_->conninfo();
+    session_ = std::make_unique<soci::session>(*soci::factory_postgresql(), conninfo_);
   } else if (backend_ == "mysql") {
     server_db_ = std::make_unique<MariaDatabase>();
-    session_ = std::make_unique<soci::session>(*soci::factory_mysql(), server_db_->conninfo());
+    conninfo_ = server_db_->conninfo();
+    session_ = std::make_unique<soci::session>(*soci::factory_mysql(), conninfo_);
     *session_ << "SET time_zone = '+00:00'";  // As the host sets it.
   } else {
     throw std::invalid_argument("unknown test backend " + backend_);

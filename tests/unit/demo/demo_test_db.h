@@ -22,6 +22,8 @@ class DemoDb {
   explicit DemoDb(std::string backend);
   const std::string& backend() const { return backend_; }
   soci::session& session() { return *session_; }
+  /// The SOCI connection string of the database.
+  const std::string& conninfo() const { return conninfo_; }
   bool is_pg() const { return backend_ == "postgresql"; }
   bool is_mysql() const { return backend_ == "mysql"; }
 
@@ -30,6 +32,7 @@ class DemoDb {
   std::unique_ptr<TempDir> dir_;
   std::unique_ptr<ThrowawayDatabase> server_db_;
   std::unique_ptr<soci::session> session_;
+  std::string conninfo_;
 };
 
 /// The single integer a query returns (COUNT(*), MAX(id), …).

@@ -5,6 +5,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <cstdlib>
+#include <fstream>
 #include <regex>
 
 #include "db/database_pool.h"
@@ -329,6 +330,40 @@ TEST_P(DemoProfile, TheHostsCheckPassesEveryStandardStatementAndRowsArriveTyped)
                       "SELECT trang_thai FROM hoa_don WHERE id = " + std::to_string(open_charge))
                 .rows.at(0)[0],
             "paid");
+}
+
+// A command is checked without running it: MySQL and MariaDB explain it, the others prepare
+// it. A wrong column is found, and the HIS gains no row either way.
+TEST_P(DemoProfile, TheCheckFindsACommandsUnknownColumnWithoutWriting) {
+  hisx::test::TempDir dir;
+  const auto path = dir.path() / "wrong.yaml";
+  {
+    std::ofstream out(path);
+    out << "profile: wrong\nstatements:\n  visit.register:\n    sql: >\n"
+           "      INSERT INTO luot_kham (benh_nhan_id, phong_kham_id, thoi_gian, ma_nguon)\n"
+           "      VALUES (:patient_id, :clinic_id, :visit_time, :source)\n"
+           "  payment.record:\n    sql: >\n"
+           "      UPDATE hoa_don SET trang_thai = 'paid' WHERE id = :charge_id\n";
+  }
+  const auto file = hisx::host::load_profile(path, db_->backend());
+  hisx::host::DatabaseConfig cfg;
+  cfg.key = "database.his";
+  cfg.backend = db_->backend();
+  cfg.connection = db_->conninfo();
+  cfg.pool_size = 1;
+  auto pool = hisx::host::open_database(cfg);
+  const long long visits = scalar(db_->session(), "SELECT COUNT(*) FROM luot_kham");
+  const long long open =
+      scalar(db_->session(), "SELECT COUNT(*) FROM hoa_don WHERE trang_thai = 'open'");
+  const auto issues =
+      hisx::host::check_profile(*file, *pool,
+                                {{*hisx::sdk::find_statement("visit.register"), true},
+                                 {*hisx::sdk::find_statement("payment.record"), true}});
+  ASSERT_EQ(issues.size(), 1u) << hisx::host::format_issues(file->file(), issues);
+  EXPECT_EQ(issues[0].statement, "visit.register");
+  EXPECT_THAT(issues[0].problem, ::testing::HasSubstr("ma_nguon"));
+  EXPECT_EQ(scalar(db_->session(), "SELECT COUNT(*) FROM luot_kham"), visits);
+  EXPECT_EQ(scalar(db_->session(), "SELECT COUNT(*) FROM hoa_don WHERE trang_thai = 'open'"), open);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, DemoProfile, ::testing::Values("sqlite3", "postgresql", "mysql"),

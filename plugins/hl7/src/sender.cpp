@@ -19,6 +19,12 @@ void in_store(Environment& env, Work work) {
 
 }  // namespace
 
+Sender::Sender(Environment& env)
+    : env_(env),
+      attempts_(env.context.metrics().counter(
+          "hisx_hl7_attempts_total",
+          "HL7 messages sent to the HIS, by outcome: acked, refused (AE/AR), unanswered")) {}
+
 SendReport Sender::run(const sdk::JobRun* job) {
   SendReport report;
   if (!env_.settings.has_endpoint()) return report;
@@ -53,6 +59,7 @@ SendReport Sender::run(const sdk::JobRun* job) {
           mark_acked(s, m.id, exchange.ack.code, env_.now_text());
         });
         ++report.acknowledged;
+        attempts_.inc({{"outcome", "acked"}});
         progress = true;
         note_endpoint(true, {});
         continue;
@@ -77,10 +84,12 @@ SendReport Sender::run(const sdk::JobRun* job) {
       }
       if (answered) {
         ++report.refused;
+        attempts_.inc({{"outcome", "refused"}});
         note_endpoint(true, {});
         continue;
       }
       ++report.unanswered;
+      attempts_.inc({{"outcome", "unanswered"}});
       note_endpoint(false, error);
       return report;  // The listener is away: the others wait for the next run.
     }

@@ -4,6 +4,7 @@
 #include <mutex>
 
 #include "environment.h"
+#include "hisx/metrics.h"
 #include "hisx/scheduler.h"
 
 namespace hisx::hl7 {
@@ -21,7 +22,7 @@ struct SendReport {
 /// the next one. Does nothing without an endpoint. No transaction is open during network I/O.
 class Sender {
  public:
-  explicit Sender(Environment& env) : env_(env) {}
+  explicit Sender(Environment& env);
 
   /// One run (the job's work).
   SendReport run(const sdk::JobRun* job = nullptr);
@@ -36,6 +37,7 @@ class Sender {
   void note_endpoint(bool reachable, const std::string& error);
 
   Environment& env_;
+  sdk::Counter& attempts_;  ///< hisx_hl7_attempts_total{outcome}.
   std::atomic<bool> endpoint_down_{false};
   std::mutex run_mutex_;
 };

@@ -275,6 +275,9 @@ TEST_F(Hl7Delivery, EachBookingEventIsSentAsItsSiuMessageWellFormed) {
   // Every event was queued once: nothing more is sent.
   send();
   EXPECT_EQ(his.received().size(), 5u);
+  const auto metrics = h().get("/metrics");
+  ASSERT_EQ(metrics.status, 200);
+  EXPECT_THAT(metrics.body, HasSubstr("hisx_hl7_attempts_total{outcome=\"acked\"} 5"));
 }
 
 TEST_F(Hl7Delivery, ANakIsRetriedWithTheSameControlIdAndHoldsBackOnlyThatPatient) {
@@ -416,6 +419,17 @@ TEST_F(Hl7Delivery, WithoutAnEndpointMessagesAreQueuedAndTheListingSaysSo) {
   EXPECT_EQ(listing("?state=queued")->getValue<int>("count"), 1);
   EXPECT_EQ(listing("?state=acked")->getValue<int>("count"), 0);
   EXPECT_EQ(h().get("/api/v1/hl7/messages?state=bogus").status, 422);
+}
+
+TEST_F(Hl7Delivery, ABadSettingRefusesTheStartNamingTheKey) {
+  std::string refusal;
+  try {
+    start(2575, {"plugins.settings.hl7.ack_timeout_ms=5"});
+  } catch (const std::exception& e) {
+    refusal = e.what();
+  }
+  EXPECT_THAT(refusal, HasSubstr("hl7"));
+  EXPECT_THAT(refusal, HasSubstr("setting ack_timeout_ms: '5' is not a whole number from 100"));
 }
 
 }  // namespace

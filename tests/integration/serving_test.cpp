@@ -47,10 +47,13 @@ TEST(Serving, PluginListShowsTheDefaultPluginsStarted) {
   ASSERT_EQ(r.status, 200) << r.body;
   auto body = r.json();
   EXPECT_EQ(body->getValue<std::string>("host_sdk_version"), "2.0");
-  EXPECT_EQ(body->getArray("plugins")->size(), 2u) << r.body;
+  EXPECT_EQ(body->getArray("plugins")->size(), 3u) << r.body;
   auto appointments = plugin_named(body, "appointments");
   ASSERT_TRUE(appointments) << r.body;
   EXPECT_EQ(appointments->getValue<std::string>("state"), "started");
+  auto hl7 = plugin_named(body, "hl7");
+  ASSERT_TRUE(hl7) << r.body;
+  EXPECT_EQ(hl7->getValue<std::string>("state"), "started");
   auto his = plugin_named(body, "his");
   ASSERT_TRUE(his) << r.body;
   EXPECT_EQ(his->getValue<std::string>("version"), "0.1.0");

@@ -20,15 +20,6 @@ std::string text(const Poco::JSON::Object::Ptr& payload, const std::string& name
   return value.isEmpty() ? std::string() : value.toString();
 }
 
-// A HIS id bound as the profile's parameter: a whole number when it reads as one (HIS ids
-// are integers in today's profiles), else text.
-sdk::HisValue his_id(const std::string& id) {
-  if (!id.empty() && id.size() < 19 && id.find_first_not_of("0123456789") == std::string::npos) {
-    return std::stoll(id);
-  }
-  return id;
-}
-
 std::string filler_status(Trigger trigger, const std::string& booking_status) {
   switch (trigger) {
     case Trigger::kS12:
@@ -44,7 +35,7 @@ std::string filler_status(Trigger trigger, const std::string& booking_status) {
 }
 
 void add_patient(Environment& env, soci::session& his, Appointment& a) {
-  const auto rows = env.context.profile().query(his, "patient.get", {{"id", his_id(a.patient_id)}});
+  const auto rows = env.context.profile().query(his, "patient.get", {{"id", a.patient_id}});
   if (rows.empty()) return;  // Sent with the id alone: the HIS knows its own patient.
   const auto& row = rows.front();
   a.patient_code = row.text("code");

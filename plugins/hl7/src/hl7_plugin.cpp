@@ -20,6 +20,7 @@ class Hl7Plugin : public sdk::Plugin {
     m.version = "0.1.0";
     m.description = "HL7 v2 SIU scheduling messages to the HIS over MLLP, with ACKs and retries";
     m.his_statements = {"patient.get", "clinic.list"};
+    m.optional_his_statements = {"doctor.list"};
     m.settings = setting_specs();
     return m;
   }

@@ -101,6 +101,7 @@ std::vector<StatementSpec> make_statements() {
        {"source", T::kText, true, "How the patient came, in the HIS's words.", "walk_in"}},
       "Outpatient visits registered with :from <= visit_time < :to (never inpatient stays), in "
       "time order: the denominators of the link rate and the app share."};
+  visits.sample = {{"from", "2000-01-01T00:00:00Z"}, {"to", "2100-01-01T00:00:00Z"}};
   specs.push_back(std::move(visits));
 
   StatementSpec charges{

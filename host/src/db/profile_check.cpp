@@ -71,7 +71,10 @@ void check_query(soci::session& s, const ProfileFile& profile, const ProfileFile
   // One sample row shows whether the values fit their types and vocabularies.
   if (spec.params.empty() || !spec.sample.empty()) {
     const auto sample = check_params(spec, st, conventions, spec.sample);
-    HisResult rows = run_his_query(s, st.sql, st.params, *sample);
+    // One row is enough, and the database may stop there (through ODBC, as written).
+    const std::string one =
+        backend == "odbc" ? st.sql : "SELECT * FROM (\n" + st.sql + "\n) hisx_sample LIMIT 1";
+    HisResult rows = run_his_query(s, one, st.params, *sample);
     if (rows.rows.size() > 1) rows.rows.erase(rows.rows.begin() + 1, rows.rows.end());
     try {
       shape_rows(spec, rows, conventions);
@@ -178,7 +181,13 @@ std::vector<ProfileIssue> check_profile(const ProfileFile& profile, sdk::Databas
           check_command(s, profile, *st, d.spec);
         }
       } catch (const std::exception& e) {
-        problems.push_back(std::string("the database refused the SQL: ") + e.what());
+        std::string problem = std::string("the database refused the SQL: ") + e.what();
+        if (problem.find("Unknown data type") != std::string::npos) {
+          problem +=
+              "; a column that is a bare NULL has no type on MySQL and MariaDB: write "
+              "CAST(NULL AS CHAR) AS <column>";
+        }
+        problems.push_back(problem);
       }
     }
     for (const auto& p : problems) issues.push_back({name, p});

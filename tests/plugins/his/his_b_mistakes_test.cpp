@@ -1,0 +1,153 @@
+// The mistakes an IT officer makes mapping a new HIS, each on a copy of HIS B's example
+// profile: `hisx profile check` (check_profile) names the file, the statement, the column or
+// parameter, and the fix.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "db/database_pool.h"
+#include "db/profile_check.h"
+#include "support/his_b.h"
+#include "support/temp_dir.h"
+
+namespace hisx::test {
+namespace {
+
+using ::testing::AllOf;
+using ::testing::HasSubstr;
+
+std::string backend_name() {
+  const char* b = std::getenv("HISX_TEST_BACKEND");
+  return b == nullptr || *b == '\0' ? "sqlite3" : b;
+}
+
+class HisBMistakes : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    his_ = make_his_b(backend_name(), dir_.path());
+    std::ifstream in(his_.profile);
+    std::ostringstream text;
+    text << in.rdbuf();
+    original_ = text.str();
+  }
+
+  // The check's report on the example profile with every `from` replaced by `to` (which must
+  // occur).
+  std::string report_with(const std::string& from, const std::string& to) {
+    std::string yaml = original_;
+    const auto at = yaml.find(from);
+    if (at == std::string::npos) throw std::runtime_error("the example profile lacks: " + from);
+    for (auto pos = at; pos != std::string::npos; pos = yaml.find(from, pos + to.size())) {
+      yaml.replace(pos, from.size(), to);
+    }
+    const auto path = dir_.path() / "mistake.yaml";
+    std::ofstream(path) << yaml;
+    auto file = host::load_profile(path, his_.backend);
+    host::DatabaseConfig cfg;
+    cfg.key = "database.his";
+    cfg.backend = his_.backend;
+    cfg.connection = his_.conninfo;
+    cfg.pool_size = 1;
+    auto db = host::open_database(cfg);
+    std::vector<host::DeclaredStatement> all;
+    for (const auto& spec : sdk::standard_statements()) all.push_back({spec, true});
+    return host::format_issues(path, host::check_profile(*file, *db, all));
+  }
+
+  std::string file() const { return (dir_.path() / "mistake.yaml").string(); }
+
+  TempDir dir_;
+  test::HisB his_;
+  std::string original_;
+};
+
+TEST_F(HisBMistakes, TheExampleItselfIsClean) {
+  EXPECT_EQ(report_with("profile:", "profile:"), "");
+}
+
+TEST_F(HisBMistakes, AMissingColumnNamesItAndWhatTheSqlReturns) {
+  EXPECT_THAT(
+      report_with("DEPT_CODE AS department_id, DOCTOR_USER", "DOCTOR_USER"),
+      AllOf(HasSubstr(file()), HasSubstr("visit.list_between: missing column department_id"),
+            HasSubstr("name them with AS")));
+}
+
+TEST_F(HisBMistakes, ACommandsUnknownColumnIsFoundWithoutRunningIt) {
+  EXPECT_THAT(report_with("ARRIVED_AT, STATUS, CHANNEL)", "ARRIVED_AT, STATUS, NGUON)"),
+              AllOf(HasSubstr("visit.register: the database refused the SQL"), HasSubstr("NGUON")));
+}
+
+TEST_F(HisBMistakes, ATextWhereADateBelongsNamesTheColumnAndValue) {
+  const std::string birth = his_.backend == "postgresql"
+                                ? "to_char(BIRTH_DATE, 'YYYY-MM-DD') AS birth_date"
+                                : "BIRTH_DATE AS birth_date";
+  EXPECT_THAT(report_with(birth, "ADDRESS AS birth_date"),
+              AllOf(HasSubstr("patient.search: on a sample row, column birth_date (row 1)"),
+                    HasSubstr("not a date"), HasSubstr("'YYYY-MM-DD'")));
+}
+
+TEST_F(HisBMistakes, AnUnmappedStatusCodeNamesTheValueMap) {
+  EXPECT_THAT(report_with("  visit_status: {map: {CHO: waiting, DANGKHAM: in_exam, KETTHUC: done, "
+                          "HUY: cancelled}}\n",
+                          ""),
+              AllOf(HasSubstr("visit.list_between: on a sample row, column status (row 1)"),
+                    HasSubstr("is not one of waiting, in_exam, done, cancelled"),
+                    HasSubstr("values.visit_status.map")));
+}
+
+TEST_F(HisBMistakes, AMapOntoAValueHisxDoesNotKnowIsRefusedWithTheFile) {
+  try {
+    report_with("KXD: unknown", "KXD: khong_ro");
+    FAIL() << "accepted a map onto an unknown value";
+  } catch (const std::exception& e) {
+    EXPECT_THAT(e.what(), AllOf(HasSubstr("mistake.yaml"), HasSubstr("values.gender.map.KXD"),
+                                HasSubstr("khong_ro"), HasSubstr("male, female, other, unknown")));
+  }
+}
+
+TEST_F(HisBMistakes, AParameterHisxDoesNotBindIsNamed) {
+  EXPECT_THAT(report_with("WHERE MOBILE = :phone", "WHERE MOBILE = :mobile"),
+              AllOf(HasSubstr("patient.find_by_phone: uses parameter :mobile"),
+                    HasSubstr("it binds :phone")));
+}
+
+TEST_F(HisBMistakes, AMissingStatementSaysWhereToAddIt) {
+  EXPECT_THAT(report_with("  doctor.list:", "  doctor.lists:"),
+              AllOf(HasSubstr("doctor.list: not defined in " + file()),
+                    HasSubstr("add it under statements:")));
+}
+
+TEST_F(HisBMistakes, ASearchThatMatchesEveryoneIsCaughtByTheProbe) {
+  EXPECT_THAT(report_with("WHERE DELETED = 0\n         AND (", "WHERE DELETED = 0\n         OR ("),
+              AllOf(HasSubstr("patient.search: returned"), HasSubstr("should match nothing")));
+}
+
+// The same SQL means two things: `'%' || :q || '%'` concatenates on SQLite and PostgreSQL, and
+// is a logical OR on MariaDB, where it matches every patient.
+TEST_F(HisBMistakes, DoublePipeConcatenatesExceptOnMariaDbWhereTheProbeCatchesIt) {
+  if (his_.backend == "mysql") {
+    EXPECT_THAT(report_with("NAME_KEY LIKE CONCAT('%', :q, '%')", "NAME_KEY LIKE '%' || :q || '%'"),
+                AllOf(HasSubstr("patient.search: returned"), HasSubstr("`||` means OR"),
+                      HasSubstr("CONCAT('%', :q, '%')")));
+  } else {
+    EXPECT_THAT(original_, HasSubstr("NAME_KEY LIKE '%' || "));
+    EXPECT_EQ(report_with("profile:", "profile:"), "");
+  }
+}
+
+// MariaDB gives a bare NULL column no type, which the database driver refuses; the others
+// type it as text.
+TEST_F(HisBMistakes, ABareNullColumnIsExplainedOnMariaDb) {
+  const std::string report = report_with("DOCTOR_USER AS doctor_id", "NULL AS doctor_id");
+  if (his_.backend == "mysql") {
+    EXPECT_THAT(report, AllOf(HasSubstr("visit.list_between"), HasSubstr("CAST(NULL AS CHAR)")));
+  } else {
+    EXPECT_EQ(report, "");
+  }
+}
+
+}  // namespace
+}  // namespace hisx::test

@@ -178,8 +178,9 @@ std::string read_code(const sdk::StatementColumn& column, const Poco::Dynamic::V
     if (const auto hit = map->second.find(code); hit != map->second.end()) return hit->second;
   }
   if (in(v, code)) return code;
-  if (!v.fallback.empty()) return v.fallback;
+  if (!v.fallback.empty() && !conventions.strict_codes) return v.fallback;
   throw ValueError("value " + shown(raw) + " is not one of " + listed(v) +
+                   (v.fallback.empty() ? "" : " (it would read as " + v.fallback + ")") +
                    "; map the HIS's code under values." + v.name + ".map in the profile");
 }
 

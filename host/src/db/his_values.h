@@ -23,6 +23,9 @@ struct HisConventions {
   sdk::TimeZone zone = sdk::TimeZone::fixed("UTC", std::chrono::seconds(0));
   /// Per vocabulary: the HIS's code → hisx's value.
   std::map<std::string, std::map<std::string, std::string>> value_maps;
+  /// True for the profile check: a code that only a vocabulary's fallback would take (an
+  /// unmapped gender read as "unknown") is an error, so that a missing map shows at once.
+  bool strict_codes = false;
 };
 
 /// A value that does not fit its declared type; the message says what was found and what was

@@ -48,7 +48,8 @@ std::optional<sdk::HisParams> check_params(const sdk::StatementSpec& spec,
 void check_query(soci::session& s, const ProfileFile& profile, const ProfileFile::Statement& st,
                  const sdk::StatementSpec& spec, std::vector<std::string>& problems) {
   const std::string& backend = profile.backend();
-  const auto& conventions = profile.conventions();
+  HisConventions conventions = profile.conventions();
+  conventions.strict_codes = true;
   const auto params = check_params(spec, st, conventions, {});
   if (!params) return;
   std::string sql = st.sql;
@@ -163,9 +164,13 @@ std::vector<ProfileIssue> check_profile(const ProfileFile& profile, sdk::Databas
     const ProfileFile::Statement* st = profile.find(name);
     if (st == nullptr) {
       if (d.required) {
+        std::string anchor;
+        for (char c : name) {
+          if (c != '.') anchor += c;
+        }
         issues.push_back({name, "not defined in " + profile.file().string() +
-                                    "; add it under statements: (docs/his-profile.md lists its "
-                                    "parameters and columns)"});
+                                    "; add it under statements: (docs/his-profile.md#" + anchor +
+                                    " gives its parameters and columns)"});
       }
       continue;
     }

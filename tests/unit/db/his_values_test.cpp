@@ -106,6 +106,12 @@ TEST(HisValues, CodesGoThroughTheProfilesValueMap) {
               ::testing::AllOf(HasSubstr("'HUY'"), HasSubstr("values.visit_status.map")));
   EXPECT_EQ(read_column(gender, Poco::Int64(1), HisConventions{}).convert<std::string>(),
             "unknown");
+  // The profile check takes no fallback: an unmapped code shows at once.
+  HisConventions strict = c;
+  strict.strict_codes = true;
+  EXPECT_THAT(error_of(gender, std::string("X"), strict),
+              ::testing::AllOf(HasSubstr("'X'"), HasSubstr("it would read as unknown"),
+                               HasSubstr("values.gender.map")));
 
   // Parameters go the other way: hisx's value becomes the HIS's code.
   const sdk::StatementParam method{"method", ValueType::kCode, "", "payment_method"};

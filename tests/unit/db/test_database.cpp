@@ -27,6 +27,8 @@ std::shared_ptr<host::DatabasePool> TestDatabase::open(int pool_size) const {
 
 const char* const kTestProfile = R"(profile: test
 description: Tables of the db unit tests
+values:
+  gender: {map: {M: male, F: female}}
 statements:
   patient.get:
     sql: |

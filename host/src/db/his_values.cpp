@@ -232,8 +232,10 @@ Poco::Dynamic::Var read_column(const sdk::StatementColumn& column, const Poco::D
       return sdk::format_date(std::chrono::floor<std::chrono::days>(t->wall));
     }
     case ValueType::kInstant: {
+      // A date alone is midnight: the database driver hands a TIMESTAMP at 00:00:00 over as
+      // one (db/his_sql.h), indistinguishable from a DATE.
       const auto t = raw.isString() ? parse_timestamp(raw.extract<std::string>()) : std::nullopt;
-      if (!t || t->date_only) {
+      if (!t) {
         throw ValueError("holds " + shown(raw) +
                          ", not a date and time; return a TIMESTAMP/DATETIME or "
                          "'YYYY-MM-DD HH:MM:SS' text (in the profile's time convention)");

@@ -62,7 +62,9 @@ TEST(HisValues, DatesAndInstants) {
             "2026-12-01T01:30:00Z");
   EXPECT_EQ(read(ValueType::kInstant, std::string("2026-12-01 08:30:00+0700")),
             "2026-12-01T01:30:00Z");
-  EXPECT_THAT(error_of(column(ValueType::kInstant), std::string("2026-12-01")),
+  // A TIMESTAMP at midnight reaches hisx as a date alone.
+  EXPECT_EQ(read(ValueType::kInstant, std::string("2026-12-01")), "2026-12-01T00:00:00Z");
+  EXPECT_THAT(error_of(column(ValueType::kInstant), std::string("01/12/2026 08:00")),
               HasSubstr("not a date and time"));
 }
 
@@ -72,6 +74,7 @@ TEST(HisValues, ALocalTimeHisIsConvertedWithTheZonesRulesIncludingDaylightSaving
   local.zone = sdk::TimeZone::locate("Asia/Ho_Chi_Minh");
   EXPECT_EQ(read(ValueType::kInstant, std::string("2026-12-01 08:30:00"), local),
             "2026-12-01T01:30:00Z");
+  EXPECT_EQ(read(ValueType::kInstant, std::string("2026-12-01"), local), "2026-11-30T17:00:00Z");
   // An explicit offset wins over the convention.
   EXPECT_EQ(read(ValueType::kInstant, std::string("2026-12-01T08:30:00Z"), local),
             "2026-12-01T08:30:00Z");

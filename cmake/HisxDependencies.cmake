@@ -25,10 +25,12 @@ find_library(SOCI_SQLITE3_LIBRARY soci_sqlite3 REQUIRED)
 find_library(SOCI_POSTGRESQL_LIBRARY soci_postgresql REQUIRED)
 find_library(SOCI_MYSQL_LIBRARY soci_mysql REQUIRED)
 find_library(SOCI_ODBC_LIBRARY soci_odbc REQUIRED)
+# unixODBC itself, for the driver's diagnostics the profile check reads (SQLGetDiagRec).
+find_library(ODBC_LIBRARY odbc REQUIRED)
 find_path(PQ_INCLUDE_DIR libpq-fe.h PATH_SUFFIXES postgresql REQUIRED)
 find_path(MYSQL_INCLUDE_DIR mysql.h PATH_SUFFIXES mariadb mysql REQUIRED)
 add_library(hisx::soci_backends INTERFACE IMPORTED)
 target_include_directories(hisx::soci_backends INTERFACE ${PQ_INCLUDE_DIR} ${MYSQL_INCLUDE_DIR})
 target_link_libraries(hisx::soci_backends INTERFACE
   ${SOCI_SQLITE3_LIBRARY} ${SOCI_POSTGRESQL_LIBRARY} ${SOCI_MYSQL_LIBRARY} ${SOCI_ODBC_LIBRARY}
-  hisx::soci)
+  ${ODBC_LIBRARY} hisx::soci)

@@ -7,6 +7,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <stdexcept>
 
@@ -72,6 +73,26 @@ HisB make_his_b(const std::string& backend, const std::filesystem::path& dir) {
     his.profile = profiles / "example-mariadb.yaml";
     soci::session s(*soci::factory_mysql(), his.conninfo);
     create_and_seed(s, his.backend);
+    his.overrides = {"database.store.backend=sqlite3",
+                     "database.store.connection=db=${data_dir}/store.db"};
+  } else if (backend == "odbc") {
+    // Through ODBC (Debian's psqlODBC driver) to PostgreSQL: the path of a HIS on SQL Server
+    // or Oracle, whose servers cannot run here. The PostgreSQL dialect stays.
+    his.backend = "odbc";
+    his.database = std::make_shared<PgDatabase>();
+    {
+      soci::session s(*soci::factory_postgresql(), his.database->conninfo());
+      create_and_seed(s, "postgresql");
+    }
+    std::map<std::string, std::string> keys;
+    std::istringstream words(his.database->conninfo());
+    for (std::string word; words >> word;) {
+      const auto eq = word.find('=');
+      if (eq != std::string::npos) keys[word.substr(0, eq)] = word.substr(eq + 1);
+    }
+    his.conninfo = "Driver={PostgreSQL Unicode};Server=" + keys["host"] + ";Port=" + keys["port"] +
+                   ";Database=" + keys["dbname"] + ";UID=" + keys["user"];
+    his.profile = profiles / "example-postgresql.yaml";
     his.overrides = {"database.store.backend=sqlite3",
                      "database.store.connection=db=${data_dir}/store.db"};
   } else {

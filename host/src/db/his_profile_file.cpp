@@ -71,7 +71,7 @@ std::vector<sdk::HisRow> ProfileFile::query(soci::session& session, const std::s
                                             const sdk::HisParams& params) const {
   const Statement& st = require(statement, params);
   try {
-    return run_his_query(session, st.sql, st.params, params).rows;
+    return run_his_query(session, st.sql, st.bind_names, params).rows;
   } catch (const soci::soci_error& e) {
     rethrow_named(statement, e);
   }
@@ -81,7 +81,7 @@ long long ProfileFile::execute(soci::session& session, const std::string& statem
                                const sdk::HisParams& params) const {
   const Statement& st = require(statement, params);
   try {
-    return run_his_command(session, st.sql, st.params, params);
+    return run_his_command(session, st.sql, st.bind_names, params);
   } catch (const soci::soci_error& e) {
     rethrow_named(statement, e);
   }
@@ -263,6 +263,9 @@ class ProfileReader {
       if (chosen == variant) sql = text;
     }
     ProfileFile::Statement parsed{sql, sql_parameters(sql)};
+    // SOCI's ODBC backend binds a name at its first use only: each use gets a name of its own.
+    if (backend_ == "odbc") parsed.sql = with_distinct_parameters(sql);
+    parsed.bind_names = sql_parameters(parsed.sql);
     parsed.integer_ids = read_param_types(key + ".params", node["params"]);
     for (const auto& p : parsed.integer_ids) {
       if (std::find(parsed.params.begin(), parsed.params.end(), p) == parsed.params.end()) {

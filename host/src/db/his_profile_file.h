@@ -30,7 +30,10 @@ class ProfileFile : public sdk::HisProfile {
   /// One statement as this backend runs it.
   struct Statement {
     std::string sql;                  ///< The backend's variant, else `sql`; no trailing ';'.
-    std::vector<std::string> params;  ///< The `:name` parameters the SQL uses.
+    std::vector<std::string> params;  ///< The `:name` parameters the SQL uses, each once.
+    /// The names the SQL binds: `params`, or through ODBC one per use (sql_text.h,
+    /// with_distinct_parameters()), each standing for one of `params`.
+    std::vector<std::string> bind_names{};
     /// Id parameters bound as whole numbers (`params: {name: integer}`).
     std::vector<std::string> integer_ids{};
   };

@@ -7,6 +7,8 @@
 #include <deque>
 #include <stdexcept>
 
+#include "db/sql_text.h"
+
 namespace hisx::host {
 
 namespace {
@@ -28,7 +30,7 @@ Overloaded(F...) -> Overloaded<F...>;
 void bind(soci::statement& st, const std::vector<std::string>& names, const sdk::HisParams& params,
           Bound& bound) {
   for (const auto& name : names) {
-    const auto it = params.find(name);
+    const auto it = params.find(parameter_of(name));
     if (it == params.end()) throw std::invalid_argument("no value for parameter :" + name);
     std::visit(Overloaded{
                    [&](std::monostate) {

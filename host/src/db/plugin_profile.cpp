@@ -170,7 +170,8 @@ std::vector<sdk::HisRow> PluginProfile::query(soci::session& session, const std:
   if (!ready.params) return {};
   HisResult result;
   try {
-    result = run_his_query(session, ready.statement->sql, ready.statement->params, *ready.params);
+    result =
+        run_his_query(session, ready.statement->sql, ready.statement->bind_names, *ready.params);
   } catch (const std::exception& e) {
     statement_failed(plugin_, statement, e);
   }
@@ -186,7 +187,8 @@ long long PluginProfile::execute(soci::session& session, const std::string& stat
   const Ready ready = prepare(statement, sdk::StatementKind::kCommand, params);
   if (!ready.params) return 0;
   try {
-    return run_his_command(session, ready.statement->sql, ready.statement->params, *ready.params);
+    return run_his_command(session, ready.statement->sql, ready.statement->bind_names,
+                           *ready.params);
   } catch (const std::exception& e) {
     statement_failed(plugin_, statement, e);
   }

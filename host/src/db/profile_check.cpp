@@ -1,5 +1,6 @@
 #include "db/profile_check.h"
 
+#include <soci/odbc/soci-odbc.h>
 #include <soci/soci.h>
 
 #include <algorithm>
@@ -56,7 +57,7 @@ void check_query(soci::session& s, const ProfileFile& profile, const ProfileFile
   // Wrapped, the query returns no rows whatever the data. SQL Server refuses ORDER BY in a
   // derived table, so through ODBC the query runs as written and only its first row is read.
   if (backend != "odbc") sql = "SELECT * FROM (\n" + st.sql + "\n) hisx_check WHERE 1 = 0";
-  const HisResult result = run_his_query(s, sql, st.params, *params);
+  const HisResult result = run_his_query(s, sql, st.bind_names, *params);
   std::vector<std::string> missing;
   for (const auto& column : spec.columns) {
     if (!contains(result.columns, column.name)) missing.push_back(column.name);
@@ -77,7 +78,7 @@ void check_query(soci::session& s, const ProfileFile& profile, const ProfileFile
     // One row is enough, and the database may stop there (through ODBC, as written).
     const std::string one =
         backend == "odbc" ? st.sql : "SELECT * FROM (\n" + st.sql + "\n) hisx_sample LIMIT 1";
-    HisResult rows = run_his_query(s, one, st.params, *sample);
+    HisResult rows = run_his_query(s, one, st.bind_names, *sample);
     if (rows.rows.size() > 1) rows.rows.erase(rows.rows.begin() + 1, rows.rows.end());
     try {
       shape_rows(spec, rows, conventions);
@@ -89,7 +90,7 @@ void check_query(soci::session& s, const ProfileFile& profile, const ProfileFile
   // A search for a text nothing matches must find nothing.
   if (!spec.probe.empty()) {
     const auto probe = check_params(spec, st, conventions, spec.probe);
-    const HisResult rows = run_his_query(s, st.sql, st.params, *probe);
+    const HisResult rows = run_his_query(s, st.sql, st.bind_names, *probe);
     if (!rows.rows.empty()) {
       std::string with;
       for (const auto& [name, value] : spec.probe) {
@@ -106,6 +107,27 @@ void check_query(soci::session& s, const ProfileFile& profile, const ProfileFile
   }
 }
 
+// Asks the ODBC driver for the result's columns (SQLNumResultCols), which makes a driver that
+// put off preparing prepare on the server now; a refusal carries the driver's own message,
+// which SOCI leaves out there.
+void describe_through_odbc(soci::statement& prepared) {
+  auto* backend = static_cast<soci::odbc_statement_backend*>(prepared.get_backend());
+  try {
+    backend->prepare_for_describe();
+  } catch (const soci::soci_error& e) {
+    SQLCHAR state[SQL_SQLSTATE_SIZE + 1] = {};
+    SQLCHAR message[SQL_MAX_MESSAGE_LENGTH + 1] = {};
+    SQLINTEGER native = 0;
+    SQLSMALLINT length = 0;
+    std::string detail;
+    if (SQLGetDiagRec(SQL_HANDLE_STMT, backend->hstmt_, 1, state, &native, message, sizeof message,
+                      &length) == SQL_SUCCESS) {
+      detail = std::string(": ") + reinterpret_cast<const char*>(message);
+    }
+    throw std::runtime_error(e.what() + detail);
+  }
+}
+
 // Commands are checked without changing HIS data: SQLite and PostgreSQL prepare them on the
 // server, which resolves every table, column and type; MySQL and MariaDB explain them (EXPLAIN
 // INSERT/UPDATE/DELETE plans without running); through ODBC they are only prepared. Nothing
@@ -115,11 +137,14 @@ void check_command(soci::session& s, const ProfileFile& profile, const ProfileFi
   soci::transaction tx(s);
   if (profile.backend() == "mysql") {
     const auto params = check_params(spec, st, profile.conventions(), {});
-    if (params) run_his_query(s, "EXPLAIN " + st.sql, st.params, *params);
+    if (params) run_his_query(s, "EXPLAIN " + st.sql, st.bind_names, *params);
   } else {
     soci::statement prepared(s);
     prepared.alloc();
     prepared.prepare(st.sql);
+    // An ODBC driver may put off preparing until the first run; asking for the result's
+    // columns (SQLNumResultCols) makes it prepare on the server now.
+    if (profile.backend() == "odbc") describe_through_odbc(prepared);
   }
   tx.rollback();
 }
@@ -189,6 +214,7 @@ std::vector<ProfileIssue> check_profile(const ProfileFile& profile, sdk::Databas
         }
       } catch (const std::exception& e) {
         std::string problem = std::string("the database refused the SQL: ") + e.what();
+
         if (problem.find("Unknown data type") != std::string::npos) {
           problem +=
               "; a column that is a bare NULL has no type on MySQL and MariaDB: write "

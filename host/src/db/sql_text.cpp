@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 
 namespace hisx::host {
 
@@ -86,8 +87,11 @@ std::vector<std::string> split_sql_statements(std::string_view script) {
   return statements;
 }
 
-std::vector<std::string> sql_parameters(std::string_view sql) {
-  std::vector<std::string> names;
+namespace {
+
+// Calls `use(position, length, name)` for each `:name` parameter of `sql`, in order.
+template <class Use>
+void for_each_parameter(std::string_view sql, Use use) {
   std::size_t i = 0;
   while (i < sql.size()) {
     const std::size_t next = skip_non_code(sql, i);
@@ -103,15 +107,49 @@ std::vector<std::string> sql_parameters(std::string_view sql) {
       if (is_ident_start(sql[i + 1])) {
         std::size_t j = i + 1;
         while (j < sql.size() && is_ident_char(sql[j])) ++j;
-        std::string name(sql.substr(i + 1, j - i - 1));
-        if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+        use(i, j - i, std::string(sql.substr(i + 1, j - i - 1)));
         i = j;
         continue;
       }
     }
     ++i;
   }
+}
+
+constexpr std::string_view kRepeatMark = "__hisx";
+
+}  // namespace
+
+std::vector<std::string> sql_parameters(std::string_view sql) {
+  std::vector<std::string> names;
+  for_each_parameter(sql, [&](std::size_t, std::size_t, const std::string& name) {
+    if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+  });
   return names;
+}
+
+std::string with_distinct_parameters(std::string_view sql) {
+  std::string out;
+  std::size_t copied = 0;
+  std::map<std::string, int> seen;
+  for_each_parameter(sql, [&](std::size_t at, std::size_t length, const std::string& name) {
+    const int n = ++seen[name];
+    out.append(sql.substr(copied, at + length - copied));
+    if (n > 1) out += std::string(kRepeatMark) + std::to_string(n);
+    copied = at + length;
+  });
+  out.append(sql.substr(copied));
+  return out;
+}
+
+std::string parameter_of(std::string_view bound_name) {
+  const auto mark = bound_name.rfind(kRepeatMark);
+  if (mark == std::string_view::npos || mark == 0) return std::string(bound_name);
+  const auto digits = bound_name.substr(mark + kRepeatMark.size());
+  if (digits.empty() || digits.find_first_not_of("0123456789") != std::string_view::npos) {
+    return std::string(bound_name);
+  }
+  return std::string(bound_name.substr(0, mark));
 }
 
 }  // namespace hisx::host

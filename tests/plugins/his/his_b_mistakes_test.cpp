@@ -9,7 +9,9 @@
 #include <sstream>
 
 #include "db/database_pool.h"
+#include "db/plugin_profile.h"
 #include "db/profile_check.h"
+#include "hisx/problem.h"
 #include "support/his_b.h"
 #include "support/temp_dir.h"
 
@@ -34,9 +36,8 @@ class HisBMistakes : public ::testing::Test {
     original_ = text.str();
   }
 
-  // The check's report on the example profile with every `from` replaced by `to` (which must
-  // occur).
-  std::string report_with(const std::string& from, const std::string& to) {
+  // The example profile with every `from` replaced by `to` (which must occur), loaded.
+  std::unique_ptr<host::ProfileFile> mistaken(const std::string& from, const std::string& to) {
     std::string yaml = original_;
     const auto at = yaml.find(from);
     if (at == std::string::npos) throw std::runtime_error("the example profile lacks: " + from);
@@ -45,16 +46,51 @@ class HisBMistakes : public ::testing::Test {
     }
     const auto path = dir_.path() / "mistake.yaml";
     std::ofstream(path) << yaml;
-    auto file = host::load_profile(path, his_.backend);
+    auto loaded = host::load_profile(path, his_.backend);
+    loaded->set_zone(sdk::TimeZone::locate("Asia/Ho_Chi_Minh"));
+    return loaded;
+  }
+
+  std::shared_ptr<host::DatabasePool> pool() {
     host::DatabaseConfig cfg;
     cfg.key = "database.his";
     cfg.backend = his_.backend;
     cfg.connection = his_.conninfo;
     cfg.pool_size = 1;
-    auto db = host::open_database(cfg);
-    std::vector<host::DeclaredStatement> all;
-    for (const auto& spec : sdk::standard_statements()) all.push_back({spec, true});
-    return host::format_issues(path, host::check_profile(*file, *db, all));
+    return host::open_database(cfg);
+  }
+
+  static std::vector<host::DeclaredStatement> all() {
+    std::vector<host::DeclaredStatement> out;
+    for (const auto& spec : sdk::standard_statements()) out.push_back({spec, true});
+    return out;
+  }
+
+  // The check's report on the mistaken profile.
+  std::string report_with(const std::string& from, const std::string& to) {
+    const auto profile = mistaken(from, to);
+    auto db = pool();
+    return host::format_issues(profile->file(), host::check_profile(*profile, *db, all()));
+  }
+
+  // What staff get when a plugin runs `statement` on the mistaken profile anyway: the problem's
+  // detail (the statement named, never the SQL).
+  std::string at_run_time(const std::string& from, const std::string& to,
+                          const std::string& statement, const sdk::HisParams& params) {
+    const auto profile = mistaken(from, to);
+    auto db = pool();
+    const host::PluginProfile view("test", *profile, all());
+    auto s = db->session();
+    try {
+      if (sdk::find_statement(statement)->kind == sdk::StatementKind::kQuery) {
+        view.query(*s, statement, params);
+      } else {
+        view.execute(*s, statement, params);
+      }
+    } catch (const sdk::Problem& p) {
+      return std::to_string(p.status()) + " " + p.detail();
+    }
+    return "no problem";
   }
 
   std::string file() const { return (dir_.path() / "mistake.yaml").string(); }
@@ -76,12 +112,24 @@ TEST_F(HisBMistakes, AMissingColumnNamesItAndWhatTheSqlReturns) {
 }
 
 TEST_F(HisBMistakes, ACommandsUnknownColumnIsFoundWithoutRunningIt) {
-  EXPECT_THAT(report_with("ARRIVED_AT, STATUS, CHANNEL)", "ARRIVED_AT, STATUS, NGUON)"),
-              AllOf(HasSubstr("visit.register: the database refused the SQL"), HasSubstr("NGUON")));
+  const std::string from = "ARRIVED_AT, STATUS, CHANNEL)";
+  const std::string to = "ARRIVED_AT, STATUS, NGUON)";
+  EXPECT_THAT(report_with(from, to),
+              AllOf(HasSubstr("visit.register: the database refused the SQL"),
+                    ::testing::AnyOf(HasSubstr("NGUON"), HasSubstr("nguon"))));
+  // Run anyway, it is a 502 naming the statement; the SQL error stays in the log.
+  const std::string problem = at_run_time(from, to, "visit.register",
+                                          {{"patient_id", std::string("007")},
+                                           {"clinic_id", std::string("PK-NOI")},
+                                           {"visit_time", std::string("2026-03-13T01:00:00Z")},
+                                           {"source", std::string("hisx:LH-000001")}});
+  EXPECT_THAT(problem,
+              AllOf(HasSubstr("502"), HasSubstr("'visit.register'"),
+                    ::testing::Not(HasSubstr("NGUON")), ::testing::Not(HasSubstr("nguon"))));
 }
 
 TEST_F(HisBMistakes, ATextWhereADateBelongsNamesTheColumnAndValue) {
-  const std::string birth = his_.backend == "postgresql"
+  const std::string birth = his_.profile.filename() == "example-postgresql.yaml"
                                 ? "to_char(BIRTH_DATE, 'YYYY-MM-DD') AS birth_date"
                                 : "BIRTH_DATE AS birth_date";
   EXPECT_THAT(report_with(birth, "ADDRESS AS birth_date"),
@@ -90,12 +138,23 @@ TEST_F(HisBMistakes, ATextWhereADateBelongsNamesTheColumnAndValue) {
 }
 
 TEST_F(HisBMistakes, AnUnmappedStatusCodeNamesTheValueMap) {
-  EXPECT_THAT(report_with("  visit_status: {map: {CHO: waiting, DANGKHAM: in_exam, KETTHUC: done, "
-                          "HUY: cancelled}}\n",
-                          ""),
-              AllOf(HasSubstr("visit.list_between: on a sample row, column status (row 1)"),
-                    HasSubstr("is not one of waiting, in_exam, done, cancelled"),
-                    HasSubstr("values.visit_status.map")));
+  const std::string from =
+      "  visit_status: {map: {CHO: waiting, DANGKHAM: in_exam, KETTHUC: done, HUY: cancelled}}\n";
+  const std::string expected = "values.visit_status.map";
+  if (his_.backend != "odbc") {
+    EXPECT_THAT(
+        report_with(from, ""),
+        AllOf(HasSubstr("visit.list_between: on a sample row, column status (row 1)"),
+              HasSubstr("is not one of waiting, in_exam, done, cancelled"), HasSubstr(expected)));
+    return;
+  }
+  // Through ODBC the SQL runs as written, so the check reads no sample of a whole period; the
+  // first read names the column and the map.
+  EXPECT_EQ(report_with(from, ""), "");
+  EXPECT_THAT(at_run_time(from, "", "visit.list_between",
+                          {{"from", std::string("2026-03-11T17:00:00Z")},
+                           {"to", std::string("2026-03-12T17:00:00Z")}}),
+              AllOf(HasSubstr("502"), HasSubstr("column status"), HasSubstr(expected)));
 }
 
 TEST_F(HisBMistakes, AMapOntoAValueHisxDoesNotKnowIsRefusedWithTheFile) {

@@ -53,4 +53,21 @@ TEST(SqlText, CastsAssignmentsQuotesAndCommentsAreNotParameters) {
 }
 
 }  // namespace
+TEST(SqlText, RepeatedParametersGetNamesOfTheirOwnForOdbc) {
+  const std::string sql =
+      "SELECT * FROM p WHERE a LIKE '%' || :q || '%' OR b = :q OR c = ':q' OR d::text = :limit "
+      "-- :q\n LIMIT :limit";
+  const std::string distinct = with_distinct_parameters(sql);
+  EXPECT_EQ(distinct,
+            "SELECT * FROM p WHERE a LIKE '%' || :q || '%' OR b = :q__hisx2 OR c = ':q' OR "
+            "d::text = :limit -- :q\n LIMIT :limit__hisx2");
+  EXPECT_EQ(sql_parameters(distinct),
+            (std::vector<std::string>{"q", "q__hisx2", "limit", "limit__hisx2"}));
+  EXPECT_EQ(parameter_of("q__hisx2"), "q");
+  EXPECT_EQ(parameter_of("limit__hisx12"), "limit");
+  EXPECT_EQ(parameter_of("q"), "q");
+  EXPECT_EQ(parameter_of("a__hisxy"), "a__hisxy");
+  EXPECT_EQ(with_distinct_parameters("SELECT 1"), "SELECT 1");
+}
+
 }  // namespace hisx::host

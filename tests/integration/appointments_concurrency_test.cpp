@@ -88,11 +88,11 @@ TEST_F(AppointmentsConcurrency, SixtyFourPatientsRaceForFivePlaces) {
     return client.post("/api/v1/appointments/bookings", booking_body(i + 1, target, "phone"), k);
   });
   int created = 0, full = 0;
-  std::set<long long> booked_patients;
+  std::set<std::string> booked_patients;
   for (const auto& r : results) {
     if (r.status == 201) {
       ++created;
-      booked_patients.insert(r.json()->getValue<long long>("patient_id"));
+      booked_patients.insert(r.json()->getValue<std::string>("patient_id"));
     } else if (r.status == 409) {
       ++full;
       EXPECT_NE(r.body.find("urn:hisx:problem:slot-full"), std::string::npos) << r.body;

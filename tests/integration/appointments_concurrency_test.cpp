@@ -50,8 +50,8 @@ TEST_F(AppointmentsConcurrency, ABookingWaitsForAClosureBeingWrittenAndThenSeesI
   auto admin_tx = store();
   soci::transaction tx(*admin_tx);
   if (backend_.name == "postgresql") {
-    long long locked = 0;
-    *admin_tx << "SELECT clinic_id FROM hisx_appointments_clinics WHERE clinic_id = 1 FOR UPDATE",
+    std::string locked;
+    *admin_tx << "SELECT clinic_id FROM hisx_appointments_clinics WHERE clinic_id = '1' FOR UPDATE",
         soci::into(locked);
   }
   const std::string day = booking_day();
@@ -135,7 +135,7 @@ TEST_F(AppointmentsConcurrency, OnePatientRacingForOverlappingSlotsGetsOne) {
   EXPECT_EQ(created, 1);
   EXPECT_EQ(overlapping, 7);
   int active = 0, places = 0;
-  *store() << "SELECT COUNT(*) FROM hisx_appointments_bookings WHERE patient_id = 77",
+  *store() << "SELECT COUNT(*) FROM hisx_appointments_bookings WHERE patient_id = '77'",
       soci::into(active);
   *store() << "SELECT SUM(booked) FROM hisx_appointments_slots", soci::into(places);
   EXPECT_EQ(active, 1);

@@ -5,15 +5,15 @@
 #include <algorithm>
 
 #include "hisx/problem.h"
+#include "refusal.h"
 
 namespace hisx::sdk {
 
-namespace {
-
-[[noreturn]] void refuse(const std::string& field, const std::string& english,
-                         const std::string& vietnamese) {
+void refuse(const std::string& field, const std::string& english, const std::string& vietnamese) {
   throw Problem::invalid(field, "'" + field + "' " + english + " / '" + field + "' " + vietnamese);
 }
+
+namespace {
 
 std::string range(long long min, long long max) {
   return std::to_string(min) + " to " + std::to_string(max);

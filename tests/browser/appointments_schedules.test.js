@@ -154,7 +154,7 @@ test('an admin sets up a clinic, templates, a closure and slots with the keyboar
   let clinics = await api(page, '/api/v1/appointments/admin/clinics');
   assert.equal(clinics.status, 200);
   assert.deepEqual(clinics.body.items.map((c) => [c.clinic_id, c.channels, c.booking_window_days,
-    c.same_day_cutoff, c.active]), [[1, ['app', 'phone'], 14, null, true]]);
+    c.same_day_cutoff, c.active]), [['1', ['app', 'phone'], 14, null, true]]);  // HIS ids are text
 
   // A bad cut-off is refused next to its field and saves nothing; Escape undoes the edit.
   await tabTo(page, '#clinic-cutoff');
@@ -258,7 +258,7 @@ test('an admin sets up a clinic, templates, a closure and slots with the keyboar
   templates = await api(page, '/api/v1/appointments/admin/templates?clinic=1');
   assert.equal(templates.body.count, 2);
   const tuesday = templates.body.items.find((t) => t.weekday === 2);
-  assert.equal(tuesday.doctor_id, 1);
+  assert.equal(tuesday.doctor_id, '1');  // the doctor's HIS id, as text
   assert.deepEqual(tuesday.quotas, {});
   const tuesdayRow = page.locator(`#templates tbody tr[data-id="${tuesday.id}"]`);
   assert.deepEqual((await cells(tuesdayRow)).slice(0, 6),
@@ -321,7 +321,7 @@ test('an admin sets up a clinic, templates, a closure and slots with the keyboar
   assert.equal(closures.body.count, 1);
   const closure = closures.body.items[0];
   assert.deepEqual([closure.clinic_id, closure.from, closure.to, closure.reason],
-    [1, day, day, 'Bảo trì hệ thống điều hòa']);
+    ['1', day, day, 'Bảo trì hệ thống điều hòa']);
   assert.deepEqual((await cells(page.locator('#closures tbody tr'))).slice(0, 4),
     ['Phòng khám Nội 1 (PK01)', shown(closure.from), shown(closure.to), closure.reason]);
 

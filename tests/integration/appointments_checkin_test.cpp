@@ -50,7 +50,7 @@ TEST_F(AppointmentsCheckin, SixteenConcurrentCheckInsGetSixteenDistinctNumbers) 
   EXPECT_EQ(*numbers.begin(), 1);
   EXPECT_EQ(*numbers.rbegin(), 16);
   int last = 0;
-  *store() << "SELECT last_number FROM hisx_appointments_queue_counters WHERE clinic_id = 1 AND "
+  *store() << "SELECT last_number FROM hisx_appointments_queue_counters WHERE clinic_id = '1' AND "
               "day = :day",
       soci::use(today()), soci::into(last);
   EXPECT_EQ(last, 16);

@@ -50,8 +50,8 @@ TEST_F(AppointmentsConcurrency, ABookingWaitsForAClosureBeingWrittenAndThenSeesI
   auto admin_tx = store();
   soci::transaction tx(*admin_tx);
   if (backend_.name == "postgresql") {
-    long long locked = 0;
-    *admin_tx << "SELECT clinic_id FROM hisx_appointments_clinics WHERE clinic_id = 1 FOR UPDATE",
+    std::string locked;
+    *admin_tx << "SELECT clinic_id FROM hisx_appointments_clinics WHERE clinic_id = '1' FOR UPDATE",
         soci::into(locked);
   }
   const std::string day = booking_day();
@@ -88,11 +88,11 @@ TEST_F(AppointmentsConcurrency, SixtyFourPatientsRaceForFivePlaces) {
     return client.post("/api/v1/appointments/bookings", booking_body(i + 1, target, "phone"), k);
   });
   int created = 0, full = 0;
-  std::set<long long> booked_patients;
+  std::set<std::string> booked_patients;
   for (const auto& r : results) {
     if (r.status == 201) {
       ++created;
-      booked_patients.insert(r.json()->getValue<long long>("patient_id"));
+      booked_patients.insert(r.json()->getValue<std::string>("patient_id"));
     } else if (r.status == 409) {
       ++full;
       EXPECT_NE(r.body.find("urn:hisx:problem:slot-full"), std::string::npos) << r.body;
@@ -135,7 +135,7 @@ TEST_F(AppointmentsConcurrency, OnePatientRacingForOverlappingSlotsGetsOne) {
   EXPECT_EQ(created, 1);
   EXPECT_EQ(overlapping, 7);
   int active = 0, places = 0;
-  *store() << "SELECT COUNT(*) FROM hisx_appointments_bookings WHERE patient_id = 77",
+  *store() << "SELECT COUNT(*) FROM hisx_appointments_bookings WHERE patient_id = '77'",
       soci::into(active);
   *store() << "SELECT SUM(booked) FROM hisx_appointments_slots", soci::into(places);
   EXPECT_EQ(active, 1);

@@ -41,7 +41,7 @@ TEST_F(AppointmentsOneConnection, ATemplateNamesAHisDoctor) {
                       "\"end\": \"09:00\", \"slot_minutes\": 15, \"capacity\": 2, \"quotas\": {}}",
                       "admin");
   ASSERT_EQ(r.status, 201) << r.body;
-  EXPECT_EQ(r.json()->getValue<long long>("doctor_id"), 7);
+  EXPECT_EQ(r.json()->getValue<std::string>("doctor_id"), "7");
   expect_problem(call("POST", "/api/v1/appointments/admin/templates",
                       "{\"clinic_id\": 4, \"doctor_id\": 9999, \"weekday\": 2, \"start\": "
                       "\"08:00\", \"end\": \"09:00\", \"slot_minutes\": 15, \"capacity\": 2}",

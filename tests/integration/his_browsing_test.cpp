@@ -25,10 +25,13 @@ class HisBrowsing : public ::testing::Test {
   }
 
   // The ids of `items`.
-  static std::vector<long long> ids(const Poco::JSON::Array::Ptr& items) {
-    std::vector<long long> out;
+  // The ids of `items`: HIS ids, JSON strings.
+  static std::vector<std::string> ids(const Poco::JSON::Array::Ptr& items) {
+    std::vector<std::string> out;
     for (std::size_t i = 0; i < items->size(); ++i) {
-      out.push_back(items->getObject(static_cast<unsigned>(i))->getValue<long long>("id"));
+      const auto id = items->getObject(static_cast<unsigned>(i))->get("id");
+      EXPECT_TRUE(id.isString()) << "HIS ids are JSON strings";
+      out.push_back(id.toString());
     }
     return out;
   }
@@ -42,7 +45,8 @@ TEST_F(HisBrowsing, OnePatientHasEveryProfileColumn) {
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.header("content-type").rfind("application/json", 0), 0u);
   auto p = r.json();
-  EXPECT_EQ(p->getValue<long long>("id"), 1);
+  EXPECT_TRUE(p->get("id").isString()) << r.body;
+  EXPECT_EQ(p->getValue<std::string>("id"), "1");
   for (const char* column :
        {"code", "full_name", "birth_date", "gender", "phone", "insurance_no", "address"}) {
     EXPECT_TRUE(p->has(column)) << column << " missing from " << r.body;
@@ -64,7 +68,7 @@ TEST_F(HisBrowsing, FindsAPatientByUnaccentedNameFragment) {
   const std::string fragment = folded.substr(space + 1);
 
   auto found = search(fragment);
-  EXPECT_THAT(ids(found), ::testing::Contains(7)) << "searching '" << fragment << "'";
+  EXPECT_THAT(ids(found), ::testing::Contains("7")) << "searching '" << fragment << "'";
   for (std::size_t i = 0; i < found->size(); ++i) {
     const auto other = found->getObject(static_cast<unsigned>(i));
     const std::string other_name = sdk::fold_search_text(other->getValue<std::string>("full_name"));
@@ -77,7 +81,7 @@ TEST_F(HisBrowsing, FindsAPatientByUnaccentedNameFragment) {
   }
 
   // Typed with its accents, exactly as registered, the name finds the same patient.
-  EXPECT_THAT(ids(search(name)), ::testing::Contains(7)) << "searching '" << name << "'";
+  EXPECT_THAT(ids(search(name)), ::testing::Contains("7")) << "searching '" << name << "'";
 }
 
 TEST_F(HisBrowsing, FindsAPatientByPhoneAndByCode) {
@@ -88,7 +92,7 @@ TEST_F(HisBrowsing, FindsAPatientByPhoneAndByCode) {
     if (!p->isNull("phone")) patient = p;
   }
   ASSERT_TRUE(patient) << "no patient with a phone among the first 50";
-  const long long id = patient->getValue<long long>("id");
+  const std::string id = patient->getValue<std::string>("id");
 
   EXPECT_THAT(ids(search(patient->getValue<std::string>("phone"))), ::testing::Contains(id));
 
@@ -127,7 +131,13 @@ TEST_F(HisBrowsing, BadSearchParametersNameTheField) {
 TEST_F(HisBrowsing, UnknownOrMalformedPatientId) {
   auto doc = expect_problem(get("/api/v1/his/patients/999999999"), 404, "not-found");
   EXPECT_THAT(doc->getValue<std::string>("detail"), HasSubstr("999999999"));
-  for (const std::string id : {"abc", "0", "-1", "12abc"}) {
+  // HIS ids are opaque text: one this HIS does not have is unknown, whatever it looks like.
+  for (const std::string id : {"abc", "0", "-1", "12abc", "007x", "BN0001"}) {
+    doc = expect_problem(get("/api/v1/his/patients/" + id), 404, "not-found");
+    EXPECT_THAT(doc->getValue<std::string>("detail"), HasSubstr(id)) << id;
+  }
+  // No id at all: too long, or with a control character.
+  for (const std::string& id : {std::string(101, '1'), std::string("1%0A2")}) {
     doc = expect_problem(get("/api/v1/his/patients/" + id), 422, "validation");
     EXPECT_EQ(doc->getValue<std::string>("field"), "id") << id;
   }
@@ -142,7 +152,8 @@ TEST_F(HisBrowsing, DepartmentsAreListed) {
   EXPECT_EQ(body->getValue<int>("count"), static_cast<int>(items->size()));
   for (std::size_t i = 0; i < items->size(); ++i) {
     auto d = items->getObject(static_cast<unsigned>(i));
-    EXPECT_GT(d->getValue<long long>("id"), 0) << r.body;
+    EXPECT_TRUE(d->get("id").isString()) << r.body;
+    EXPECT_FALSE(d->getValue<std::string>("id").empty()) << r.body;
     EXPECT_FALSE(d->getValue<std::string>("code").empty()) << r.body;
     EXPECT_FALSE(d->getValue<std::string>("name").empty()) << r.body;
   }

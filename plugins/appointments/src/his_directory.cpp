@@ -4,9 +4,8 @@ namespace hisx::appointments {
 
 namespace {
 
-long long id_of(const sdk::HisRow& row, const std::string& column) {
-  return row.at(column).convert<long long>();
-}
+// A HIS id as text, whether the HIS column is a number or text.
+sdk::HisId id_of(const sdk::HisRow& row, const std::string& column) { return row.text(column); }
 
 HisPatient patient_of(const sdk::HisRow& row) {
   return HisPatient{id_of(row, "id"), row.text("code"), row.text("full_name"), row.text("phone")};
@@ -36,37 +35,38 @@ std::vector<HisClinic> his_clinics(sdk::Context& context) {
   return his_clinics(context, *his);
 }
 
-std::optional<HisClinic> his_clinic(sdk::Context& context, long long id) {
+std::optional<HisClinic> his_clinic(sdk::Context& context, const sdk::HisId& id) {
   for (auto& c : his_clinics(context)) {
     if (c.id == id) return std::move(c);
   }
   return std::nullopt;
 }
 
-bool his_doctor_exists(sdk::Context& context, soci::session& his, long long id) {
+bool his_doctor_exists(sdk::Context& context, soci::session& his, const sdk::HisId& id) {
   for (const auto& row : context.profile().query(his, "doctor.list", {})) {
     if (id_of(row, "id") == id) return true;
   }
   return false;
 }
 
-bool his_doctor_exists(sdk::Context& context, long long id) {
+bool his_doctor_exists(sdk::Context& context, const sdk::HisId& id) {
   const auto his = context.his().session();
   return his_doctor_exists(context, *his, id);
 }
 
-bool his_patient_exists(sdk::Context& context, long long id) {
+bool his_patient_exists(sdk::Context& context, const sdk::HisId& id) {
   const auto his = context.his().session();
-  return !context.profile().query(*his, "patient.get", {{"id", id}}).empty();
+  return !context.profile().query(*his, "patient.get", {{"id", sdk::HisValue(id)}}).empty();
 }
 
-std::optional<HisPatient> his_patient(sdk::Context& context, soci::session& his, long long id) {
-  const auto rows = context.profile().query(his, "patient.get", {{"id", id}});
+std::optional<HisPatient> his_patient(sdk::Context& context, soci::session& his,
+                                      const sdk::HisId& id) {
+  const auto rows = context.profile().query(his, "patient.get", {{"id", sdk::HisValue(id)}});
   if (rows.empty()) return std::nullopt;
   return patient_of(rows.front());
 }
 
-std::optional<HisPatient> his_patient(sdk::Context& context, long long id) {
+std::optional<HisPatient> his_patient(sdk::Context& context, const sdk::HisId& id) {
   const auto his = context.his().session();
   return his_patient(context, *his, id);
 }

@@ -6,15 +6,16 @@
 
 #include "hisx/context.h"
 #include "hisx/database.h"
+#include "hisx/his_id.h"
 
 namespace hisx::appointments {
 
 /// A clinic room as the HIS lists it (`clinic.list`).
 struct HisClinic {
-  long long id = 0;
+  sdk::HisId id;
   std::string code;
   std::string name;
-  std::optional<long long> department_id;
+  std::optional<sdk::HisId> department_id;
 };
 
 /// A session on the HIS for use while `store_session` (perhaps in a transaction) is held:
@@ -30,28 +31,29 @@ std::vector<HisClinic> his_clinics(sdk::Context& context);
 std::vector<HisClinic> his_clinics(sdk::Context& context, soci::session& his);
 
 /// One active HIS clinic room, if the HIS lists it.
-std::optional<HisClinic> his_clinic(sdk::Context& context, long long id);
+std::optional<HisClinic> his_clinic(sdk::Context& context, const sdk::HisId& id);
 
 /// True when the HIS lists an active doctor with this id (`doctor.list`).
-bool his_doctor_exists(sdk::Context& context, long long id);
+bool his_doctor_exists(sdk::Context& context, const sdk::HisId& id);
 /// As above, on the session `his`.
-bool his_doctor_exists(sdk::Context& context, soci::session& his, long long id);
+bool his_doctor_exists(sdk::Context& context, soci::session& his, const sdk::HisId& id);
 
 /// True when the HIS has a patient with this id (`patient.get`).
-bool his_patient_exists(sdk::Context& context, long long id);
+bool his_patient_exists(sdk::Context& context, const sdk::HisId& id);
 
 /// A patient as the check-in desk shows them (`patient.get`, `patient.search` columns).
 struct HisPatient {
-  long long id = 0;
+  sdk::HisId id;
   std::string code;
   std::string full_name;
   std::string phone;  ///< "" when the HIS has none.
 };
 
 /// The HIS patient with this id (`patient.get`), if any.
-std::optional<HisPatient> his_patient(sdk::Context& context, long long id);
+std::optional<HisPatient> his_patient(sdk::Context& context, const sdk::HisId& id);
 /// As above, on the session `his`.
-std::optional<HisPatient> his_patient(sdk::Context& context, soci::session& his, long long id);
+std::optional<HisPatient> his_patient(sdk::Context& context, soci::session& his,
+                                      const sdk::HisId& id);
 
 /// At most `limit` HIS patients matching `folded_query` (`patient.search`: lower-case, no
 /// diacritics, no wildcards — a name, phone number or patient code), best matches first.

@@ -521,7 +521,7 @@
     const doctor = $('tpl-doctor').value;
     const body = {
       clinic_id: state.selected,
-      doctor_id: doctor ? Number(doctor) : null,
+      doctor_id: doctor || null,  // a HIS id: text, as the API gives it
       weekday: Number($('tpl-weekday').value),
       start: readClock($('tpl-start')),
       end: readClock($('tpl-end')),
@@ -626,7 +626,7 @@
     rendered.delete($('closure-warning'));
     const scope = $('closure-scope').value;
     const body = {
-      clinic_id: scope ? Number(scope) : null,
+      clinic_id: scope || null,  // a HIS id: text, as the API gives it
       from: readDate($('closure-from')),
       to: readDate($('closure-to')),
       reason: $('closure-reason').value.trim(),

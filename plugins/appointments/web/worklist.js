@@ -218,7 +218,7 @@
     let to = item.due.window_end < from ? addDays(from, SLOT_DAYS - 1) : item.due.window_end;
     if (to > addDays(from, 30)) to = addDays(from, 30);
     try {
-      const answer = await hisx.api(`${API}/slots?clinic=${item.due.clinic_id}` +
+      const answer = await hisx.api(`${API}/slots?clinic=${encodeURIComponent(item.due.clinic_id)}` +
         `&from=${from}&to=${to}&channel=reexam`);
       slots = answer.items.filter((s) => s.bookable && (s.remaining_for_channel ?? s.remaining) > 0);
     } catch (error) {

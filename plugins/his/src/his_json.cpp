@@ -2,12 +2,23 @@
 
 namespace hisx::his {
 
+namespace {
+
+// "id" and "<thing>_id" columns hold HIS ids: opaque text, whatever type the HIS column has.
+bool is_id_column(const std::string& column) {
+  return column == "id" || (column.size() > 3 && column.compare(column.size() - 3, 3, "_id") == 0);
+}
+
+}  // namespace
+
 Poco::JSON::Object::Ptr to_json(const sdk::HisRow& row) {
   Poco::JSON::Object::Ptr obj = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
   for (std::size_t i = 0; i < row.columns().size(); ++i) {
     const auto& v = row.values()[i];
     if (v.isEmpty()) {
       obj->set(row.columns()[i], Poco::Dynamic::Var());
+    } else if (is_id_column(row.columns()[i])) {
+      obj->set(row.columns()[i], v.convert<std::string>());
     } else {
       obj->set(row.columns()[i], v);
     }

@@ -1,6 +1,7 @@
 #include "his_routes.h"
 
 #include "his_json.h"
+#include "hisx/his_id.h"
 #include "hisx/problem.h"
 #include "hisx/request_values.h"
 #include "hisx/roles.h"
@@ -58,13 +59,13 @@ void add_his_routes(sdk::Context& context, int max_results) {
 
   router.add({"GET", "/api/v1/his/patients/{id}", staff_roles(),
               [ctx](sdk::Request& req, sdk::Response& res) {
-                const long long id = sdk::parse_integer("id", req.param("id"), 1, INT64_MAX);
+                const sdk::HisId id = sdk::path_his_id(req, "id");
                 const auto s_lease = ctx->his().session();
                 soci::session& s = *s_lease;
                 auto rows = ctx->profile().query(s, "patient.get", {{"id", id}});
                 if (rows.empty()) {
-                  throw sdk::Problem::not_found("No HIS patient with id " + std::to_string(id) +
-                                                " / Không có bệnh nhân mã " + std::to_string(id));
+                  throw sdk::Problem::not_found("No HIS patient with id " + id +
+                                                " / Không có bệnh nhân mã " + id);
                 }
                 res.json(to_json(rows.front()));
               },

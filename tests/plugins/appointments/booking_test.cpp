@@ -20,9 +20,11 @@ TEST_F(AppointmentsBooking, AnAppBookingIsRequestedAndShowsEverything) {
   auto b = r.json();
   EXPECT_GT(b->getValue<long long>("id"), 0);
   EXPECT_THAT(b->getValue<std::string>("code"), MatchesRegex("HK-[0-9A-HJKMNP-TV-Z]{5}"));
-  EXPECT_EQ(b->getValue<long long>("patient_id"), 17);
+  EXPECT_EQ(b->getValue<std::string>("patient_id"), "17");
+  EXPECT_TRUE(b->get("patient_id").isString()) << "HIS ids are JSON strings: " << r.body;
+  EXPECT_TRUE(b->get("clinic_id").isString()) << r.body;
   EXPECT_EQ(b->getValue<long long>("slot_id"), ids[1]);
-  EXPECT_EQ(b->getValue<long long>("clinic_id"), 1);
+  EXPECT_EQ(b->getValue<std::string>("clinic_id"), "1");
   EXPECT_EQ(b->getValue<std::string>("start"), booking_day() + "T08:15:00+07:00");
   EXPECT_EQ(b->getValue<std::string>("end"), booking_day() + "T08:30:00+07:00");
   EXPECT_EQ(b->getValue<std::string>("channel"), "app");
@@ -46,7 +48,7 @@ TEST_F(AppointmentsBooking, AnAppBookingIsRequestedAndShowsEverything) {
   // What a report counts by: the clinic's HIS department (demo: clinic 1 is in department 1)
   // and the booking's local day, beside the slot's UTC start.
   auto p = Poco::JSON::Parser().parse(payload).extract<Poco::JSON::Object::Ptr>();
-  EXPECT_EQ(p->getValue<long long>("department_id"), 1);
+  EXPECT_EQ(p->getValue<std::string>("department_id"), "1");
   EXPECT_EQ(p->getValue<std::string>("date"), booking_day());
   EXPECT_EQ(p->getValue<std::string>("start"), booking_day() + "T01:15:00Z");
   EXPECT_EQ(p->getValue<long long>("slot_id"), ids[1]);
@@ -114,7 +116,7 @@ TEST_F(AppointmentsBooking, BadInputNamesTheField) {
   const std::string slot_id = std::to_string(ids[0]);
   const std::vector<std::pair<std::string, std::string>> cases = {
       {"{\"slot_id\": " + slot_id + ", \"channel\": \"phone\"}", "patient_id"},
-      {"{\"patient_id\": \"17\", \"slot_id\": " + slot_id + ", \"channel\": \"phone\"}",
+      {"{\"patient_id\": \"\", \"slot_id\": " + slot_id + ", \"channel\": \"phone\"}",
        "patient_id"},
       {"{\"patient_id\": 999999, \"slot_id\": " + slot_id + ", \"channel\": \"phone\"}",
        "patient_id"},

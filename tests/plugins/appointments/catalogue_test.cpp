@@ -25,7 +25,7 @@ TEST_F(AppointmentsCatalogue, ClinicsListedWithHisNamesAndFilteredForTheApp) {
   auto items = r.json()->getArray("items");
   ASSERT_EQ(items->size(), 2u) << r.body;
   auto first = items->getObject(0);
-  EXPECT_EQ(first->getValue<long long>("clinic_id"), 1);
+  EXPECT_EQ(first->getValue<std::string>("clinic_id"), "1");
   EXPECT_EQ(first->getValue<std::string>("name"), "Phòng khám Nội 1");
   EXPECT_EQ(first->getValue<std::string>("code"), "PK01");
   EXPECT_EQ(first->getValue<int>("booking_window_days"), 14);
@@ -37,7 +37,7 @@ TEST_F(AppointmentsCatalogue, ClinicsListedWithHisNamesAndFilteredForTheApp) {
   ASSERT_EQ(r.status, 200) << r.body;
   items = r.json()->getArray("items");
   ASSERT_EQ(items->size(), 1u) << r.body;
-  EXPECT_EQ(items->getObject(0)->getValue<long long>("clinic_id"), 1);
+  EXPECT_EQ(items->getObject(0)->getValue<std::string>("clinic_id"), "1");
 
   // The admin list shows the inactive one too.
   r = get("/api/v1/appointments/admin/clinics");
@@ -84,7 +84,7 @@ TEST_F(AppointmentsCatalogue, TheAdminPageSeesEveryHisClinicAndDoctor) {
   ASSERT_GT(items->size(), 3u) << clinics.body;
   EXPECT_EQ(clinics.json()->getValue<std::size_t>("count"), items->size());
   auto first = items->getObject(0);
-  EXPECT_EQ(first->getValue<long long>("clinic_id"), 1);
+  EXPECT_EQ(first->getValue<std::string>("clinic_id"), "1");
   EXPECT_EQ(first->getValue<std::string>("code"), "PK01");
   EXPECT_EQ(first->getValue<std::string>("name"), "Phòng khám Nội 1");
   EXPECT_EQ(get("/api/v1/appointments/admin/clinics").json()->getValue<int>("count"), 0);
@@ -94,7 +94,8 @@ TEST_F(AppointmentsCatalogue, TheAdminPageSeesEveryHisClinicAndDoctor) {
   auto list = doctors.json()->getArray("items");
   ASSERT_GT(list->size(), 0u) << doctors.body;
   auto doctor = list->getObject(0);
-  EXPECT_GT(doctor->getValue<long long>("doctor_id"), 0);
+  EXPECT_TRUE(doctor->get("doctor_id").isString());
+  EXPECT_FALSE(doctor->getValue<std::string>("doctor_id").empty());
   EXPECT_FALSE(doctor->getValue<std::string>("full_name").empty());
 }
 
@@ -124,7 +125,7 @@ TEST_F(AppointmentsCatalogue, TemplatesAreCheckedStoredChangedAndRemoved) {
                       "{\"clinic_id\": 4, \"doctor_id\": 7, \"weekday\": 2, \"start\": \"08:00\", "
                       "\"end\": \"10:00\", \"slot_minutes\": 20, \"capacity\": 2}");
   ASSERT_EQ(r.status, 201) << r.body;
-  EXPECT_EQ(r.json()->getValue<long long>("doctor_id"), 7);
+  EXPECT_EQ(r.json()->getValue<std::string>("doctor_id"), "7");
 
   struct Case {
     std::string body, field;

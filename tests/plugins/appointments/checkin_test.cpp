@@ -78,9 +78,9 @@ TEST_F(AppointmentsCheckin, PriorityByChannelQueueNumbersPerClinicEventAndHisVis
   EXPECT_EQ(e->getValue<std::string>("channel"), "app");
   EXPECT_EQ(e->getValue<int>("priority"), 1);
   EXPECT_EQ(e->getValue<int>("queue_number"), 1);
-  EXPECT_EQ(e->getValue<long long>("clinic_id"), 1);
-  EXPECT_EQ(e->getValue<long long>("patient_id"), 10);
-  EXPECT_EQ(e->getValue<long long>("department_id"), 1);
+  EXPECT_EQ(e->getValue<std::string>("clinic_id"), "1");
+  EXPECT_EQ(e->getValue<std::string>("patient_id"), "10");
+  EXPECT_EQ(e->getValue<std::string>("department_id"), "1");
   EXPECT_EQ(e->getValue<std::string>("date"), e->getValue<std::string>("day"));
   e = events.at(walkin->getValue<long long>("id"));
   EXPECT_EQ(e->getValue<std::string>("channel"), "walkin");
@@ -145,7 +145,7 @@ TEST_F(AppointmentsCheckin, SearchFindsTodaysBookingsByCodeQrPhoneAndPatientCode
   // The other patient's booking by its QR payload, as admin.
   auto items = search("HISX:" + someone_else->getValue<std::string>("code"), "admin");
   ASSERT_EQ(items->size(), 1u);
-  EXPECT_EQ(items->getObject(0)->getValue<long long>("patient_id"), patient + 1);
+  EXPECT_EQ(items->getObject(0)->getValue<std::string>("patient_id"), std::to_string(patient + 1));
 
   // Once checked in, the search shows the ticket.
   ASSERT_EQ(check_in(id).status, 200);

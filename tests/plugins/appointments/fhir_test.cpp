@@ -299,7 +299,7 @@ TEST_F(AppointmentsFhir, CreatingAnAppointmentBooksTheSlotAsTheRestApiDoes) {
   HttpResult rest = get("/api/v1/appointments/bookings/" + id);
   ASSERT_EQ(rest.status, 200) << rest.body;
   auto booking = rest.json();
-  EXPECT_EQ(booking->getValue<long long>("patient_id"), 50);
+  EXPECT_EQ(booking->getValue<std::string>("patient_id"), "50");
   EXPECT_EQ(booking->getValue<long long>("slot_id"), slot_ids[0]);
   EXPECT_EQ(booking->getValue<std::string>("channel"), "app");
   EXPECT_EQ(booking->getValue<std::string>("status"), "requested");

@@ -88,8 +88,8 @@ TEST_F(AppointmentsReexam, AnOrderHasItsDuesWithWindowsFromTheSettings) {
   open_clinic(6, {"reexam"});
   auto o = create(order_body(17, 6, local_day(10), "\"note\": \"Tăng huyết áp\""));
   EXPECT_GT(o->getValue<long long>("id"), 0);
-  EXPECT_EQ(o->getValue<long long>("patient_id"), 17);
-  EXPECT_EQ(o->getValue<long long>("clinic_id"), 6);
+  EXPECT_EQ(o->getValue<std::string>("patient_id"), "17");
+  EXPECT_EQ(o->getValue<std::string>("clinic_id"), "6");
   EXPECT_TRUE(o->isNull("doctor_id"));
   EXPECT_EQ(o->getValue<std::string>("due_date"), local_day(10));
   EXPECT_EQ(o->getValue<int>("window_before_days"), 3);
@@ -136,8 +136,8 @@ TEST_F(AppointmentsReexam, ARecurrenceCreatesOneDuePerOccurrence) {
   EXPECT_EQ(o->getObject("recurrence")->getValue<int>("interval_days"), 30);
   EXPECT_EQ(o->getObject("recurrence")->getValue<int>("count"), 3);
   EXPECT_EQ(o->getValue<int>("occurrences"), 3);
-  EXPECT_EQ(o->getValue<long long>("doctor_id"), 1);
-  EXPECT_EQ(o->getValue<long long>("visit_id"), 77);
+  EXPECT_EQ(o->getValue<std::string>("doctor_id"), "1");
+  EXPECT_EQ(o->getValue<std::string>("visit_id"), "77");
   ASSERT_EQ(o->getArray("dues")->size(), 3u);
   for (unsigned i = 0; i < 3; ++i) {
     const int day = 10 + 30 * static_cast<int>(i);
@@ -217,7 +217,7 @@ TEST_F(AppointmentsReexam, HoldingASlotBooksItThroughChannelReexam) {
   EXPECT_EQ(b->getValue<std::string>("channel"), "reexam");
   EXPECT_EQ(b->getValue<std::string>("status"), "confirmed");
   EXPECT_EQ(b->getValue<long long>("slot_id"), ids[0]);
-  EXPECT_EQ(b->getValue<long long>("patient_id"), 21);
+  EXPECT_EQ(b->getValue<std::string>("patient_id"), "21");
   EXPECT_EQ(b->getValue<int>("priority"), 1) << "channel_priority reexam:1";
   EXPECT_EQ(slot(1, booking_day(), ids[0])->getValue<int>("booked"), 1);
   HttpResult fetched = get("/api/v1/appointments/bookings/" + std::to_string(booking_id));
@@ -279,7 +279,7 @@ TEST_F(AppointmentsReexam, TheCallCentreBooksADue) {
   ASSERT_EQ(r.status, 201) << r.body;
   auto b = r.json();
   EXPECT_EQ(b->getValue<std::string>("channel"), "reexam") << "whoever books a due";
-  EXPECT_EQ(b->getValue<long long>("patient_id"), 22);
+  EXPECT_EQ(b->getValue<std::string>("patient_id"), "22");
   EXPECT_EQ(b->getValue<long long>("slot_id"), ids[2]);
   EXPECT_EQ(b->getValue<std::string>("start"), booking_day() + "T08:30:00+07:00");
   // A retry with the same key gets the same answer; the slot is counted once.

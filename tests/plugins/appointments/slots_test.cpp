@@ -18,7 +18,7 @@ class AppointmentsSlots : public AppointmentsTest {
                        "'schedule.capacity_changed' ORDER BY seq");
     for (const auto& text : rows) {
       auto p = Poco::JSON::Parser().parse(text).extract<Poco::JSON::Object::Ptr>();
-      if (p->getValue<long long>("clinic_id") == clinic_id) out.push_back(p);
+      if (p->getValue<std::string>("clinic_id") == std::to_string(clinic_id)) out.push_back(p);
     }
     return out;
   }
@@ -44,7 +44,7 @@ TEST_F(AppointmentsSlots, GenerationIsIdempotentAndSlotsShowLocalTimes) {
   EXPECT_EQ(s->getValue<std::string>("start"), day + "T07:30:00+07:00");
   EXPECT_EQ(s->getValue<std::string>("end"), day + "T07:45:00+07:00");
   EXPECT_EQ(items->getObject(3)->getValue<std::string>("start"), day + "T08:15:00+07:00");
-  EXPECT_EQ(s->getValue<long long>("clinic_id"), 1);
+  EXPECT_EQ(s->getValue<std::string>("clinic_id"), "1");
   EXPECT_EQ(s->getValue<int>("capacity"), 5);
   EXPECT_EQ(s->getValue<int>("booked"), 0);
   EXPECT_EQ(s->getValue<int>("remaining"), 5);
@@ -70,7 +70,7 @@ TEST_F(AppointmentsSlots, EachDaysCapacityIsPublishedWhenItChanges) {
   ASSERT_EQ(events.size(), 1u) << "one day of the week got slots";
   auto e = events[0];
   EXPECT_EQ(e->getValue<std::string>("date"), day);
-  EXPECT_EQ(e->getValue<long long>("department_id"), 1) << "clinic 1's department in the HIS";
+  EXPECT_EQ(e->getValue<std::string>("department_id"), "1") << "clinic 1's department in the HIS";
   EXPECT_EQ(e->getValue<int>("slots"), 4);
   EXPECT_EQ(e->getValue<int>("capacity"), 20) << "4 slots of 5 places";
   ASSERT_TRUE(e->has("by_channel"));

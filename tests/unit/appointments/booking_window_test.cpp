@@ -15,7 +15,7 @@ class BookingWindow : public ::testing::Test {
   }
 
   TimeZone zone_ = TimeZone::fixed("Asia/Ho_Chi_Minh", std::chrono::hours(7));
-  ClinicRules rules_{10, {"app", "walkin", "reexam"}, 14, 10 * 60, true, std::nullopt};
+  ClinicRules rules_{"10", {"app", "walkin", "reexam"}, 14, 10 * 60, true, std::nullopt};
 };
 
 TEST_F(BookingWindow, StartedSlotsAreRefusedForEveryChannel) {

@@ -8,6 +8,7 @@
 #include "fhir/fhir_appointment_input.h"
 #include "fhir/fhir_capability.h"
 #include "fhir/fhir_codes.h"
+#include "fhir/fhir_ids.h"
 #include "fhir/fhir_outcome.h"
 #include "fhir/fhir_resources.h"
 #include "fhir/fhir_search.h"
@@ -142,6 +143,68 @@ TEST(FhirSearch, MalformedOrUnsupportedValuesAre400NamingTheParameter) {
   }
 }
 
+TEST(FhirSearch, ReferencesToHisResourcesCarryTheHisId) {
+  EXPECT_EQ(parse_his_reference_param("patient", "Patient/007", "Patient"), "007");
+  EXPECT_EQ(parse_his_reference_param("patient", "BN0001", "Patient"), "BN0001");
+  EXPECT_EQ(parse_his_reference_param("schedule", "Schedule/PK-NOI", "Schedule"), "PK-NOI");
+  EXPECT_EQ(parse_his_reference_param("patient", "Patient/hisx-424e5f30303031", "Patient"),
+            "BN_0001");
+  EXPECT_EQ(refusal([] { parse_his_reference_param("patient", "Location/007", "Patient"); }),
+            std::make_pair(400, std::string("patient")));
+  EXPECT_EQ(refusal([] { parse_his_reference_param("patient", "Patient/hisx-4", "Patient"); }),
+            std::make_pair(400, std::string("patient")));
+  EXPECT_EQ(refusal([] { parse_his_reference_param("patient", "Patient/", "Patient"); }).first,
+            400);
+}
+
+TEST(FhirIds, AValidFhirIdIsUsedAsItIs) {
+  for (const char* id : {"007", "K01", "PK-NOI", "bs.lan", "42", "0f8fad5b-d9cb-469f"}) {
+    EXPECT_EQ(fhir_id_of(id), id);
+    EXPECT_EQ(his_id_of_fhir(id), std::optional<sdk::HisId>(id));
+  }
+  EXPECT_TRUE(is_fhir_id(std::string(64, 'a')));
+  EXPECT_FALSE(is_fhir_id(std::string(65, 'a')));
+  EXPECT_FALSE(is_fhir_id(""));
+  EXPECT_FALSE(is_fhir_id("a_b"));
+}
+
+TEST(FhirIds, AnyOtherIsEncodedReversibly) {
+  EXPECT_EQ(fhir_id_of("bs_lan"), "hisx-62735f6c616e");
+  EXPECT_EQ(fhir_id_of("PK NỘI"), "hisx-504b204ee1bb9849");
+  EXPECT_EQ(fhir_id_of("{A1}"), "hisx-7b41317d");
+  // An id that looks like an encoded one is encoded too, so that decoding is unambiguous.
+  EXPECT_EQ(fhir_id_of("hisx-1"), "hisx-686973782d31");
+  EXPECT_EQ(fhir_id_of(std::string(65, '1')).substr(0, 5), "hisx-");
+  for (const std::string& id : std::vector<std::string>{"bs_lan", "PK NỘI", "{A1}", "hisx-1", "a/b",
+                                                        std::string(65, '1')}) {
+    EXPECT_TRUE(is_fhir_id(fhir_id_of(id)) || id.size() > 29) << id;
+    EXPECT_EQ(his_id_of_fhir(fhir_id_of(id)), std::optional<sdk::HisId>(id)) << id;
+  }
+  EXPECT_EQ(his_id_of_fhir("HISX-62"), std::optional<sdk::HisId>("HISX-62")) << "prefix is exact";
+  EXPECT_EQ(his_id_of_fhir("hisx-62735F6C616E"), std::optional<sdk::HisId>("bs_lan"));
+  EXPECT_FALSE(his_id_of_fhir("hisx-"));
+  EXPECT_FALSE(his_id_of_fhir("hisx-6"));
+  EXPECT_FALSE(his_id_of_fhir("hisx-zz"));
+  EXPECT_FALSE(his_id_of_fhir("hisx-09")) << "a control character is no HIS id";
+}
+
+TEST(FhirResources, HisIdsThatAreNoFhirIdsAreEncodedInReferences) {
+  Booking b;
+  b.id = 7;
+  b.patient_id = "BN 01";
+  b.slot_id = 3;
+  b.clinic_id = "PK-NOI";
+  b.doctor_id = "bs_lan";
+  b.channel = "phone";
+  const auto zone = TimeZone::locate("Asia/Ho_Chi_Minh");
+  std::ostringstream text;
+  appointment_resource(b, zone, std::nullopt)->stringify(text);
+  EXPECT_NE(text.str().find(R"("reference":"Patient/hisx-424e203031")"), std::string::npos)
+      << text.str();
+  EXPECT_NE(text.str().find(R"("reference":"Location/PK-NOI")"), std::string::npos);
+  EXPECT_NE(text.str().find(R"("reference":"Practitioner/hisx-62735f6c616e")"), std::string::npos);
+}
+
 TEST(FhirSearch, ReferencesTokensAndCount) {
   EXPECT_EQ(parse_reference_param("patient", "Patient/12", "Patient"), 12);
   EXPECT_EQ(parse_reference_param("patient", "12", "Patient"), 12);
@@ -189,10 +252,10 @@ TEST(FhirSearch, PagesCountFromOneAndTheLastHoldsTheRest) {
 Booking sample_booking() {
   Booking b;
   b.id = 7;
-  b.patient_id = 42;
+  b.patient_id = "42";
   b.slot_id = 3;
-  b.clinic_id = 5;
-  b.doctor_id = 9;
+  b.clinic_id = "5";
+  b.doctor_id = "9";
   b.start = utc("2025-01-06T01:00:00Z");
   b.end = utc("2025-01-06T01:15:00Z");
   b.channel = "reexam";
@@ -256,10 +319,10 @@ TEST(FhirResources, AppointmentCarriesEveryElementTheFacadePromises) {
 
 TEST(FhirResources, ScheduleSlotAndBundle) {
   ClinicRules rules;
-  rules.clinic_id = 5;
+  rules.clinic_id = "5";
   rules.channels = {"app", "phone"};
   rules.booking_window_days = 14;
-  HisClinic clinic{5, "PK01", "Phòng khám Nội 1", std::nullopt};
+  HisClinic clinic{"5", "PK01", "Phòng khám Nội 1", std::nullopt};
   const auto today = local_days{year{2025} / 1 / 6};
   const auto s = schedule_resource(rules, clinic, today);
   EXPECT_EQ(s->getValue<std::string>("resourceType"), "Schedule");
@@ -274,7 +337,7 @@ TEST(FhirResources, ScheduleSlotAndBundle) {
 
   Slot slot;
   slot.id = 3;
-  slot.clinic_id = 5;
+  slot.clinic_id = "5";
   slot.capacity = 4;
   slot.booked = 4;
   slot.start = utc("2025-01-06T01:00:00Z");
@@ -364,7 +427,7 @@ TEST(FhirInput, ANewAppointmentNamesOneSlotAndOnePatient) {
             R"("reasonCode":[{"text":"Đau đầu"}],)"
             R"("extension":[{"url":"urn:hisx:fhir:channel","valueCode":"phone"}]})"));
   EXPECT_EQ(in.slot_id, 3);
-  EXPECT_EQ(in.patient_id, 42);
+  EXPECT_EQ(in.patient_id, "42");
   EXPECT_EQ(in.channel, std::optional<std::string>("phone"));
   EXPECT_EQ(in.reason, "Đau đầu");
 
@@ -396,7 +459,7 @@ TEST(FhirInput, RefusalsNameTheElement) {
   EXPECT_EQ(refused(R"({"resourceType":"Appointment","status":"booked",)" + slot + "}"),
             std::make_pair(422, std::string("Appointment.participant")));
   EXPECT_EQ(refused(R"({"resourceType":"Appointment","status":"booked",)" + slot +
-                    R"(,"participant":[{"actor":{"reference":"Patient/x"}}]})"),
+                    R"(,"participant":[{"actor":{"reference":"Patient/hisx-zz"}}]})"),
             std::make_pair(422, std::string("Appointment.participant.actor")));
   EXPECT_EQ(refused(R"({"resourceType":"Appointment","status":"booked",)" + slot + "," + patient +
                     R"(,"extension":[{"url":"urn:hisx:fhir:channel","valueCode":"fax"}]})"),
@@ -412,15 +475,15 @@ TEST(FhirInput, AnUpdateMayOnlyCancel) {
       parse(head + R"("status":"cancelled","cancelationReason":{"text":"Bận việc"},)"
                    R"("slot":[{"reference":"Slot/3"}],)"
                    R"("participant":[{"actor":{"reference":"Patient/42"}}]})"),
-      7, 3, 42);
+      7, 3, "42");
   EXPECT_EQ(ok.reason, "Bận việc");
   const auto coded = read_appointment_cancel(
       parse(head + R"("status":"cancelled","cancelationReason":{"coding":[{"code":"pat"}]}})"), 7,
-      3, 42);
+      3, "42");
   EXPECT_EQ(coded.reason, "pat");
 
   auto refused = [](const std::string& body) {
-    return refusal([&] { read_appointment_cancel(parse(body), 7, 3, 42); });
+    return refusal([&] { read_appointment_cancel(parse(body), 7, 3, "42"); });
   };
   EXPECT_EQ(refused(R"({"resourceType":"Appointment","id":"8","status":"cancelled"})"),
             std::make_pair(400, std::string("Appointment.id")));

@@ -9,7 +9,7 @@ namespace {
 ScheduleTemplate good() {
   ScheduleTemplate t;
   t.id = 1;
-  t.clinic_id = 10;
+  t.clinic_id = "10";
   t.weekday = 1;
   t.start_minute = 450;
   t.end_minute = 690;
@@ -62,15 +62,15 @@ TEST(ScheduleRules, OverlapNeedsSameClinicDoctorWeekdayAndHours) {
   b.weekday = 2;
   EXPECT_FALSE(templates_overlap(a, b));
   b.weekday = 1;
-  b.doctor_id = 7;  // a doctor's own session beside the clinic's
+  b.doctor_id = "7";  // a doctor's own session beside the clinic's
   EXPECT_FALSE(templates_overlap(a, b));
-  b.clinic_id = 11;
+  b.clinic_id = "11";
   b.doctor_id.reset();
   EXPECT_FALSE(templates_overlap(a, b));
 }
 
 TEST(ScheduleRules, ClinicRules) {
-  ClinicRules r{10, {"app", "phone"}, 30, 600, true, std::nullopt};
+  ClinicRules r{"10", {"app", "phone"}, 30, 600, true, std::nullopt};
   EXPECT_FALSE(check_clinic_rules(r));
   r.channels = {"app", "app"};
   EXPECT_EQ(field_of(check_clinic_rules(r)), "channels");

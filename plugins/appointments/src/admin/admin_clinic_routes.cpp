@@ -5,6 +5,7 @@
 #include "catalogue/schedule_rules.h"
 #include "his_directory.h"
 #include "hisx/database.h"
+#include "hisx/his_id.h"
 #include "hisx/problem.h"
 #include "hisx/request_values.h"
 #include "hisx/roles.h"
@@ -17,7 +18,7 @@ namespace {
 std::vector<std::string> admin() { return {std::string(sdk::roles::kAdmin)}; }
 
 // The rules in a PUT body for clinic `clinic_id`.
-ClinicRules read_rules(long long clinic_id, const Poco::JSON::Object::Ptr& body) {
+ClinicRules read_rules(const sdk::HisId& clinic_id, const Poco::JSON::Object::Ptr& body) {
   ClinicRules rules;
   rules.clinic_id = clinic_id;
   if (!body->has("channels")) {
@@ -51,7 +52,7 @@ void add_admin_clinic_routes(Environment& env) {
                   soci::session& s = *s_lease;
                   catalogue = list_clinic_rules(s);
                 }
-                std::map<long long, HisClinic> his;
+                std::map<sdk::HisId, HisClinic> his;
                 for (auto& c : his_clinics(e->context)) his.emplace(c.id, std::move(c));
                 Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
                 for (const auto& rules : catalogue) {
@@ -85,14 +86,13 @@ void add_admin_clinic_routes(Environment& env) {
        "/api/v1/appointments/admin/clinics/{clinic_id}",
        admin(),
        [e](sdk::Request& req, sdk::Response& res) {
-         const long long clinic_id = sdk::path_id(req, "clinic_id");
+         const sdk::HisId clinic_id = sdk::path_his_id(req, "clinic_id");
          ClinicRules rules = read_rules(clinic_id, req.json());
          const auto his = his_clinic(e->context, clinic_id);
          if (!his) {
-           throw sdk::Problem::invalid(
-               "clinic_id", "The HIS lists no active clinic " + std::to_string(clinic_id) +
-                                " (clinic.list) / HIS không có phòng khám " +
-                                std::to_string(clinic_id));
+           throw sdk::Problem::invalid("clinic_id",
+                                       "The HIS lists no active clinic " + clinic_id +
+                                           " (clinic.list) / HIS không có phòng khám " + clinic_id);
          }
          rules.department_id = his->department_id;
          sdk::with_transaction(e->context.store(), [&](soci::session& s) {

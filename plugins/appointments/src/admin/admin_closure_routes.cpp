@@ -6,6 +6,7 @@
 #include "catalogue/schedule_rules.h"
 #include "catalogue/slot_store.h"
 #include "hisx/database.h"
+#include "hisx/his_id.h"
 #include "hisx/problem.h"
 #include "hisx/request_values.h"
 #include "hisx/roles.h"
@@ -19,7 +20,7 @@ std::vector<std::string> admin() { return {std::string(sdk::roles::kAdmin)}; }
 
 Closure read_closure(const Poco::JSON::Object::Ptr& body) {
   Closure c;
-  c.clinic_id = sdk::json_optional_integer(body, "clinic_id", 1, INT64_MAX);
+  c.clinic_id = sdk::json_optional_his_id(body, "clinic_id");
   c.from = sdk::json_date(body, "from");
   c.to = sdk::json_date(body, "to");
   c.reason = sdk::json_text(body, "reason", 500, "");
@@ -55,7 +56,7 @@ void add_admin_closure_routes(Environment& env) {
            lock_clinics_for_closure(s, e->context.store().backend(), c.clinic_id);
            if (c.clinic_id && !find_clinic_rules(s, *c.clinic_id)) {
              throw sdk::Problem::invalid("clinic_id",
-                                         "Clinic " + std::to_string(*c.clinic_id) +
+                                         "Clinic " + *c.clinic_id +
                                              " is not in the appointment catalogue / Phòng khám "
                                              "chưa có trong danh mục đặt lịch");
            }
@@ -73,7 +74,7 @@ void add_admin_closure_routes(Environment& env) {
        false,
        {},
        R"({"type":"object","required":["from","to"],"properties":{)"
-       R"("clinic_id":{"type":["integer","null"]},"from":{"type":"string","format":"date"},)"
+       R"("clinic_id":{"type":["string","integer","null"]},"from":{"type":"string","format":"date"},)"
        R"("to":{"type":"string","format":"date"},"reason":{"type":"string"}}})"});
 
   router.add({"DELETE", "/api/v1/appointments/admin/closures/{id}", admin(),

@@ -5,6 +5,7 @@
 #include "channels.h"
 #include "his_directory.h"
 #include "hisx/database.h"
+#include "hisx/his_id.h"
 #include "hisx/problem.h"
 #include "hisx/request_values.h"
 #include "hisx/roles.h"
@@ -16,7 +17,8 @@ namespace {
 
 constexpr const char* kTemplateSchema =
     R"({"type":"object","required":["clinic_id","weekday","start","end","slot_minutes","capacity"],)"
-    R"("properties":{"clinic_id":{"type":"integer"},"doctor_id":{"type":["integer","null"]},)"
+    R"("properties":{"clinic_id":{"type":["string","integer"]},)"
+    R"("doctor_id":{"type":["string","integer","null"]},)"
     R"("weekday":{"type":"integer","minimum":1,"maximum":7},"start":{"type":"string"},)"
     R"("end":{"type":"string"},"slot_minutes":{"type":"integer","minimum":5,"maximum":240},)"
     R"("capacity":{"type":"integer","minimum":1,"maximum":500},)"
@@ -57,8 +59,8 @@ ScheduleTemplate read_template(Environment& env, soci::session& s,
                                const Poco::JSON::Object::Ptr& body, long long id) {
   ScheduleTemplate t;
   t.id = id;
-  t.clinic_id = sdk::json_integer(body, "clinic_id", 1, INT64_MAX);
-  t.doctor_id = sdk::json_optional_integer(body, "doctor_id", 1, INT64_MAX);
+  t.clinic_id = sdk::json_his_id(body, "clinic_id");
+  t.doctor_id = sdk::json_optional_his_id(body, "doctor_id");
   t.weekday = static_cast<int>(sdk::json_integer(body, "weekday", 1, 7));
   t.start_minute = sdk::json_clock(body, "start");
   t.end_minute = sdk::json_clock(body, "end", true);
@@ -68,15 +70,14 @@ ScheduleTemplate read_template(Environment& env, soci::session& s,
   if (auto error = check_template(t)) throw sdk::Problem::invalid(error->field, error->detail);
   if (!find_clinic_rules(s, t.clinic_id)) {
     throw sdk::Problem::invalid("clinic_id",
-                                "Clinic " + std::to_string(t.clinic_id) +
+                                "Clinic " + t.clinic_id +
                                     " is not in the appointment catalogue; add it first with PUT "
                                     "/api/v1/appointments/admin/clinics/{clinic_id} / Phòng khám "
                                     "chưa có trong danh mục đặt lịch");
   }
   // Inside the store transaction `s`: the HIS through it when both share a pool.
   if (t.doctor_id && !his_doctor_exists(env.context, *his_beside(env.context, s), *t.doctor_id)) {
-    throw sdk::Problem::invalid("doctor_id", "The HIS lists no active doctor " +
-                                                 std::to_string(*t.doctor_id) +
+    throw sdk::Problem::invalid("doctor_id", "The HIS lists no active doctor " + *t.doctor_id +
                                                  " / HIS không có bác sĩ này");
   }
   if (auto error = check_no_overlap(t, list_templates(s, t.clinic_id))) {
@@ -95,10 +96,7 @@ void add_admin_template_routes(Environment& env) {
               "/api/v1/appointments/admin/templates",
               admin(),
               [e](sdk::Request& req, sdk::Response& res) {
-                std::optional<long long> clinic;
-                if (auto text = req.query("clinic")) {
-                  clinic = sdk::parse_integer("clinic", *text, 1, INT64_MAX);
-                }
+                const auto clinic = sdk::query_optional_his_id(req, "clinic");
                 const auto s_lease = e->context.store().session();
                 soci::session& s = *s_lease;
                 Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
@@ -107,7 +105,7 @@ void add_admin_template_routes(Environment& env) {
               },
               "Weekly schedule templates, of one clinic with ?clinic=",
               false,
-              {{"clinic", "integer", false, "HIS clinic id"}}});
+              {{"clinic", "string", false, "HIS clinic id"}}});
 
   router.add({"POST",
               "/api/v1/appointments/admin/templates",
@@ -172,10 +170,12 @@ void add_admin_template_routes(Environment& env) {
                 Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
                 for (const auto& row : e->context.profile().query(s, "doctor.list", {})) {
                   Poco::JSON::Object::Ptr o = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-                  o->set("doctor_id", row.at("id").convert<long long>());
+                  o->set("doctor_id", row.text("id"));
                   o->set("code", row.text("code"));
                   o->set("full_name", row.text("full_name"));
-                  o->set("department_id", row.at("department_id"));
+                  o->set("department_id", row.at("department_id").isEmpty()
+                                              ? Poco::Dynamic::Var()
+                                              : Poco::Dynamic::Var(row.text("department_id")));
                   items->add(o);
                 }
                 res.json(list_json(items));

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "booking/booking_status.h"
+#include "hisx/his_id.h"
 #include "sdk_time.h"
 
 namespace hisx::appointments {
@@ -12,10 +13,10 @@ namespace hisx::appointments {
 /// overlapping bookings are found without a join.
 struct Booking {
   long long id = 0;
-  long long patient_id = 0;  ///< HIS patient id (`patient.get`).
+  sdk::HisId patient_id;  ///< HIS patient id (`patient.get`).
   long long slot_id = 0;
-  long long clinic_id = 0;  ///< HIS clinic id.
-  std::optional<long long> doctor_id;
+  sdk::HisId clinic_id;  ///< HIS clinic id.
+  std::optional<sdk::HisId> doctor_id;
   Instant start{};
   Instant end{};
   std::string channel;

@@ -11,7 +11,8 @@ namespace hisx::appointments {
 
 namespace {
 
-Poco::Dynamic::Var nullable(const std::optional<long long>& id) {
+template <class Id>
+Poco::Dynamic::Var nullable(const std::optional<Id>& id) {
   return id ? Poco::Dynamic::Var(*id) : Poco::Dynamic::Var();
 }
 

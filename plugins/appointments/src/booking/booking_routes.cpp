@@ -3,6 +3,7 @@
 #include "booking/booking_json.h"
 #include "booking/booking_service.h"
 #include "channels.h"
+#include "hisx/his_id.h"
 #include "hisx/problem.h"
 #include "hisx/request_values.h"
 #include "hisx/roles.h"
@@ -36,7 +37,7 @@ long long booking_ref(const sdk::Request& req) {
 BookingRequest read_request(const sdk::Request& req) {
   const auto body = req.json();
   BookingRequest r;
-  r.patient_id = sdk::json_integer(body, "patient_id", 1, INT64_MAX);
+  r.patient_id = sdk::json_his_id(body, "patient_id");
   r.slot_id = sdk::json_integer(body, "slot_id", 1, INT64_MAX);
   const auto own = channels_for_role(req.principal()->role);
   // A caller with one channel may leave it out.
@@ -80,7 +81,7 @@ void add_booking_routes(Environment& env) {
               false,
               {},
               R"({"type":"object","required":["patient_id","slot_id"],"properties":{)"
-              R"("patient_id":{"type":"integer"},"slot_id":{"type":"integer"},)"
+              R"("patient_id":{"type":["string","integer"]},"slot_id":{"type":"integer"},)"
               R"("channel":{"enum":["app","web","phone","reexam","walkin"]},)"
               R"("reason":{"type":"string","maxLength":500}}})"});
 

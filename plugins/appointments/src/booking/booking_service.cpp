@@ -51,9 +51,8 @@ std::pair<Slot, ClinicRules> check_request(Environment& env, const sdk::Principa
                        "channel");
   }
   if (!his_patient_exists(env.context, request.patient_id)) {
-    throw sdk::Problem::invalid(
-        "patient_id", "No HIS patient " + std::to_string(request.patient_id) +
-                          " / Không có bệnh nhân mã " + std::to_string(request.patient_id));
+    throw sdk::Problem::invalid("patient_id", "No HIS patient " + request.patient_id +
+                                                  " / Không có bệnh nhân mã " + request.patient_id);
   }
   const auto s_lease = env.context.store().session();
   soci::session& s = *s_lease;

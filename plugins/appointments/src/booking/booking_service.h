@@ -7,6 +7,7 @@
 
 #include "booking/booking.h"
 #include "environment.h"
+#include "hisx/his_id.h"
 #include "hisx/http.h"
 #include "hisx/idempotency.h"
 
@@ -14,7 +15,7 @@ namespace hisx::appointments {
 
 /// A request to book a place.
 struct BookingRequest {
-  long long patient_id = 0;  ///< HIS patient id, checked through `patient.get`.
+  sdk::HisId patient_id;  ///< HIS patient id, checked through `patient.get`.
   long long slot_id = 0;
   std::string channel;
   std::string reason;  ///< May be empty.

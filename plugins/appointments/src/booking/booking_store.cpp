@@ -11,15 +11,15 @@ constexpr const char* kActive = "('requested', 'confirmed', 'checked_in')";
 
 }  // namespace
 
-void lock_patient(soci::session& s, long long patient_id, const std::string& now) {
+void lock_patient(soci::session& s, const sdk::HisId& patient_id, const std::string& now) {
   s << "INSERT INTO hisx_appointments_patient_locks (patient_id, touched_at) "
        "VALUES (:patient, :now) ON CONFLICT (patient_id) DO UPDATE SET touched_at = "
        "excluded.touched_at",
       soci::use(patient_id), soci::use(now);
 }
 
-std::optional<long long> find_overlapping(soci::session& s, long long patient_id, Instant start,
-                                          Instant end, long long except) {
+std::optional<long long> find_overlapping(soci::session& s, const sdk::HisId& patient_id,
+                                          Instant start, Instant end, long long except) {
   const std::string start_text = format_utc(start), end_text = format_utc(end);
   long long id = 0;
   s << std::string(
@@ -32,7 +32,7 @@ std::optional<long long> find_overlapping(soci::session& s, long long patient_id
   return id;
 }
 
-long long count_active_on_days(soci::session& s, std::optional<long long> clinic_id,
+long long count_active_on_days(soci::session& s, std::optional<sdk::HisId> clinic_id,
                                const std::string& from, const std::string& to) {
   const std::string sql =
       std::string(
@@ -50,7 +50,7 @@ long long count_active_on_days(soci::session& s, std::optional<long long> clinic
 }
 
 long long insert_booking(soci::session& s, const Booking& b) {
-  NullableId doctor(b.doctor_id);
+  NullableHisId doctor(b.doctor_id);
   const std::string start = format_utc(b.start), end = format_utc(b.end);
   const std::string status(to_string(b.status));
   const std::string created = format_utc(b.created_at), updated = format_utc(b.updated_at);
@@ -70,7 +70,7 @@ long long insert_booking(soci::session& s, const Booking& b) {
 
 std::optional<Booking> find_booking(soci::session& s, long long id) {
   Booking b;
-  long long doctor = 0;
+  sdk::HisId doctor;
   soci::indicator doctor_ind = soci::i_ok, reason_ind = soci::i_ok, cancel_ind = soci::i_ok,
                   by_ind = soci::i_ok;
   std::string start, end, status, created, updated, reason, cancel_reason, cancelled_by;
@@ -83,7 +83,7 @@ std::optional<Booking> find_booking(soci::session& s, long long id) {
       soci::into(b.created_by), soci::into(created), soci::into(updated),
       soci::into(cancel_reason, cancel_ind), soci::into(cancelled_by, by_ind), soci::use(id);
   if (!s.got_data()) return std::nullopt;
-  b.doctor_id = optional_id(doctor, doctor_ind);
+  b.doctor_id = optional_his_id(doctor, doctor_ind);
   b.start = parse_utc(start).value_or(Instant{});
   b.end = parse_utc(end).value_or(Instant{});
   b.status = parse_status(status).value_or(BookingStatus::kCancelled);
@@ -113,7 +113,7 @@ bool change_status(soci::session& s, long long id, BookingStatus from, BookingSt
 
 bool move_booking(soci::session& s, long long id, long long from_slot, BookingStatus status,
                   const Booking& to, const std::string& now) {
-  NullableId doctor(to.doctor_id);
+  NullableHisId doctor(to.doctor_id);
   const std::string start = format_utc(to.start), end = format_utc(to.end);
   const std::string status_text(to_string(status));
   soci::statement st =

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "booking/booking.h"
+#include "hisx/his_id.h"
 
 namespace hisx::appointments {
 
@@ -14,16 +15,16 @@ namespace hisx::appointments {
 /// hisx_appointments_patient_locks, which holds the row lock (PostgreSQL) or the write lock
 /// (SQLite) until the transaction ends. A second booking for the same patient, on any host,
 /// waits here, then sees the first one committed: the overlap check after it cannot race.
-void lock_patient(soci::session& s, long long patient_id, const std::string& now);
+void lock_patient(soci::session& s, const sdk::HisId& patient_id, const std::string& now);
 
 /// The id of an active booking of the patient whose time overlaps [start, end), other than
 /// `except`, if any.
-std::optional<long long> find_overlapping(soci::session& s, long long patient_id, Instant start,
-                                          Instant end, long long except = 0);
+std::optional<long long> find_overlapping(soci::session& s, const sdk::HisId& patient_id,
+                                          Instant start, Instant end, long long except = 0);
 
 /// How many active bookings hold places in slots on the local days `from`…`to` of one
 /// clinic (or, with no clinic, of every clinic): the patients a new closure affects.
-long long count_active_on_days(soci::session& s, std::optional<long long> clinic_id,
+long long count_active_on_days(soci::session& s, std::optional<sdk::HisId> clinic_id,
                                const std::string& from, const std::string& to);
 
 /// Stores a new booking (its id is ignored) and returns the id.

@@ -29,14 +29,14 @@ std::string join(const std::vector<std::string>& items) {
 }
 
 std::vector<ClinicRules> read(soci::session& s, const std::string& sql,
-                              std::optional<long long> clinic_id) {
+                              std::optional<sdk::HisId> clinic_id) {
   ClinicRules row;
   std::string channels, cutoff;
   soci::indicator cutoff_ind = soci::i_ok;
   int active = 0;
-  long long department = 0;
+  sdk::HisId department;
   soci::indicator department_ind = soci::i_null;
-  long long id = clinic_id.value_or(0);
+  sdk::HisId id = clinic_id.value_or(sdk::HisId());
   soci::statement st(s);
   st.exchange(soci::into(row.clinic_id));
   st.exchange(soci::into(channels));
@@ -55,7 +55,7 @@ std::vector<ClinicRules> read(soci::session& s, const std::string& sql,
     r.channels = split(channels);
     r.same_day_cutoff = cutoff_ind == soci::i_null ? std::nullopt : parse_clock(cutoff);
     r.active = active != 0;
-    r.department_id = optional_id(department, department_ind);
+    r.department_id = optional_his_id(department, department_ind);
     out.push_back(std::move(r));
   }
   return out;
@@ -67,7 +67,7 @@ std::vector<ClinicRules> list_clinic_rules(soci::session& s) {
   return read(s, std::string(kSelect) + " ORDER BY clinic_id", std::nullopt);
 }
 
-std::optional<ClinicRules> find_clinic_rules(soci::session& s, long long clinic_id) {
+std::optional<ClinicRules> find_clinic_rules(soci::session& s, const sdk::HisId& clinic_id) {
   auto rows = read(s, std::string(kSelect) + " WHERE clinic_id = :id", clinic_id);
   if (rows.empty()) return std::nullopt;
   return rows.front();
@@ -79,7 +79,7 @@ void save_clinic_rules(soci::session& s, const ClinicRules& rules, const std::st
   std::string cutoff = rules.same_day_cutoff ? format_clock(*rules.same_day_cutoff) : "";
   soci::indicator cutoff_ind = rules.same_day_cutoff ? soci::i_ok : soci::i_null;
   const int active = rules.active ? 1 : 0;
-  NullableId department(rules.department_id);
+  NullableHisId department(rules.department_id);
   s << "INSERT INTO hisx_appointments_clinics (clinic_id, channels, booking_window_days, "
        "same_day_cutoff, active, updated_at, updated_by, department_id) "
        "VALUES (:clinic_id, :channels, :window, :cutoff, :active, :now, :by, :department) "
@@ -93,20 +93,20 @@ void save_clinic_rules(soci::session& s, const ClinicRules& rules, const std::st
       soci::use(department.value, department.indicator);
 }
 
-std::optional<long long> clinic_department(soci::session& s, long long clinic_id) {
-  long long department = 0;
+std::optional<sdk::HisId> clinic_department(soci::session& s, const sdk::HisId& clinic_id) {
+  sdk::HisId department;
   soci::indicator ind = soci::i_null;
   s << "SELECT department_id FROM hisx_appointments_clinics WHERE clinic_id = :id",
       soci::into(department, ind), soci::use(clinic_id);
   if (!s.got_data()) return std::nullopt;
-  return optional_id(department, ind);
+  return optional_his_id(department, ind);
 }
 
-bool set_clinic_department(soci::session& s, long long clinic_id,
-                           std::optional<long long> department_id) {
+bool set_clinic_department(soci::session& s, const sdk::HisId& clinic_id,
+                           std::optional<sdk::HisId> department_id) {
   // Written only when it differs, so that an unchanged catalogue takes no row locks.
   if (clinic_department(s, clinic_id) == department_id) return false;
-  NullableId department(department_id);
+  NullableHisId department(department_id);
   soci::statement st =
       (s.prepare << "UPDATE hisx_appointments_clinics SET department_id = :d WHERE clinic_id = :c",
        soci::use(department.value, department.indicator), soci::use(clinic_id));
@@ -114,24 +114,25 @@ bool set_clinic_department(soci::session& s, long long clinic_id,
   return st.get_affected_rows() > 0;
 }
 
-void lock_clinic_for_booking(soci::session& s, const std::string& backend, long long clinic_id) {
+void lock_clinic_for_booking(soci::session& s, const std::string& backend,
+                             const sdk::HisId& clinic_id) {
   if (backend != "postgresql") return;
-  long long locked = 0;
+  sdk::HisId locked;
   s << "SELECT clinic_id FROM hisx_appointments_clinics WHERE clinic_id = :id FOR SHARE",
       soci::use(clinic_id), soci::into(locked);
 }
 
 void lock_clinics_for_closure(soci::session& s, const std::string& backend,
-                              std::optional<long long> clinic_id) {
+                              std::optional<sdk::HisId> clinic_id) {
   if (backend != "postgresql") return;
   if (clinic_id) {
-    long long locked = 0;
+    sdk::HisId locked;
     s << "SELECT clinic_id FROM hisx_appointments_clinics WHERE clinic_id = :id FOR UPDATE",
         soci::use(*clinic_id), soci::into(locked);
     return;
   }
   // Every row of the catalogue, in one statement (PostgreSQL locks the rows it returns).
-  std::vector<long long> ids(64);
+  std::vector<std::string> ids(64);
   soci::statement st = (s.prepare << "SELECT clinic_id FROM hisx_appointments_clinics "
                                      "ORDER BY clinic_id FOR UPDATE",
                         soci::into(ids));

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "catalogue/schedule.h"
+#include "hisx/his_id.h"
 
 namespace hisx::appointments {
 
@@ -20,24 +21,25 @@ std::vector<ClinicRules> list_clinic_rules(soci::session& s);
 /// clinic's rules updates the row. Whichever comes second waits for the first to commit and
 /// then sees it. On PostgreSQL these are row locks (FOR SHARE / FOR UPDATE); SQLite's write
 /// transactions (BEGIN IMMEDIATE) already run one at a time, so nothing is needed there.
-void lock_clinic_for_booking(soci::session& s, const std::string& backend, long long clinic_id);
+void lock_clinic_for_booking(soci::session& s, const std::string& backend,
+                             const sdk::HisId& clinic_id);
 /// The exclusive side of lock_clinic_for_booking(): `clinic_id` null locks every clinic.
 void lock_clinics_for_closure(soci::session& s, const std::string& backend,
-                              std::optional<long long> clinic_id);
+                              std::optional<sdk::HisId> clinic_id);
 
 /// The rules of one clinic, if it is in the catalogue.
-std::optional<ClinicRules> find_clinic_rules(soci::session& s, long long clinic_id);
+std::optional<ClinicRules> find_clinic_rules(soci::session& s, const sdk::HisId& clinic_id);
 
 /// Adds the clinic to the catalogue or replaces its rules (with its department).
 void save_clinic_rules(soci::session& s, const ClinicRules& rules, const std::string& now,
                        const std::string& by);
 
 /// The recorded HIS department of a catalogue clinic; none when unknown or not in it.
-std::optional<long long> clinic_department(soci::session& s, long long clinic_id);
+std::optional<sdk::HisId> clinic_department(soci::session& s, const sdk::HisId& clinic_id);
 
 /// Records `department_id` as the HIS department of the catalogue clinic `clinic_id` when it
 /// differs; true when it changed.
-bool set_clinic_department(soci::session& s, long long clinic_id,
-                           std::optional<long long> department_id);
+bool set_clinic_department(soci::session& s, const sdk::HisId& clinic_id,
+                           std::optional<sdk::HisId> department_id);
 
 }  // namespace hisx::appointments

@@ -18,7 +18,7 @@ void add_clinic_routes(Environment& env) {
                                 soci::session& s = *s_lease;
                                 catalogue = list_clinic_rules(s);
                               }
-                              std::map<long long, HisClinic> his;
+                              std::map<sdk::HisId, HisClinic> his;
                               for (auto& c : his_clinics(e->context))
                                 his.emplace(c.id, std::move(c));
                               // The app and website backends see the clinics open to their own

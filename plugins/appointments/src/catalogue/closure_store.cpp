@@ -10,7 +10,7 @@ std::vector<Closure> list_closures(soci::session& s, std::optional<LocalDate> fr
   const std::string lo = from ? format_date(*from) : "0000-01-01";
   const std::string hi = to ? format_date(*to) : "9999-12-31";
   Closure row;
-  long long clinic = 0;
+  sdk::HisId clinic;
   soci::indicator clinic_ind = soci::i_ok;
   std::string from_text, to_text, reason;
   soci::indicator reason_ind = soci::i_ok;
@@ -24,7 +24,7 @@ std::vector<Closure> list_closures(soci::session& s, std::optional<LocalDate> fr
   std::vector<Closure> out;
   while (st.fetch()) {
     Closure c = row;
-    c.clinic_id = optional_id(clinic, clinic_ind);
+    c.clinic_id = optional_his_id(clinic, clinic_ind);
     c.from = parse_date(from_text).value_or(LocalDate{});
     c.to = parse_date(to_text).value_or(LocalDate{});
     c.reason = text_or_empty(reason, reason_ind);
@@ -35,7 +35,7 @@ std::vector<Closure> list_closures(soci::session& s, std::optional<LocalDate> fr
 
 long long insert_closure(soci::session& s, const Closure& closure, const std::string& now,
                          const std::string& by) {
-  NullableId clinic(closure.clinic_id);
+  NullableHisId clinic(closure.clinic_id);
   const std::string from = format_date(closure.from), to = format_date(closure.to);
   long long id = 0;
   s << "INSERT INTO hisx_appointments_closures (clinic_id, from_date, to_date, reason, "
@@ -48,7 +48,7 @@ long long insert_closure(soci::session& s, const Closure& closure, const std::st
 
 std::optional<Closure> find_closure(soci::session& s, long long id) {
   Closure c;
-  long long clinic = 0;
+  sdk::HisId clinic;
   soci::indicator clinic_ind = soci::i_ok, reason_ind = soci::i_ok;
   std::string from_text, to_text, reason;
   s << "SELECT id, clinic_id, from_date, to_date, reason FROM hisx_appointments_closures "
@@ -56,7 +56,7 @@ std::optional<Closure> find_closure(soci::session& s, long long id) {
       soci::into(c.id), soci::into(clinic, clinic_ind), soci::into(from_text), soci::into(to_text),
       soci::into(reason, reason_ind), soci::use(id);
   if (!s.got_data()) return std::nullopt;
-  c.clinic_id = optional_id(clinic, clinic_ind);
+  c.clinic_id = optional_his_id(clinic, clinic_ind);
   c.from = parse_date(from_text).value_or(LocalDate{});
   c.to = parse_date(to_text).value_or(LocalDate{});
   c.reason = text_or_empty(reason, reason_ind);

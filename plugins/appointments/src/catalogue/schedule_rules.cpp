@@ -54,8 +54,8 @@ FieldCheck check_template(const ScheduleTemplate& t) {
 }
 
 bool templates_overlap(const ScheduleTemplate& a, const ScheduleTemplate& b) {
-  return a.clinic_id == b.clinic_id && a.doctor_id.value_or(0) == b.doctor_id.value_or(0) &&
-         a.weekday == b.weekday && a.start_minute < b.end_minute && b.start_minute < a.end_minute;
+  return a.clinic_id == b.clinic_id && a.doctor_id == b.doctor_id && a.weekday == b.weekday &&
+         a.start_minute < b.end_minute && b.start_minute < a.end_minute;
 }
 
 FieldCheck check_no_overlap(const ScheduleTemplate& t,

@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 
+#include "hisx/his_id.h"
 #include "sdk_time.h"
 
 namespace hisx::appointments {
@@ -10,8 +11,8 @@ namespace hisx::appointments {
 /// A stored slot (hisx_appointments_slots).
 struct Slot {
   long long id = 0;
-  long long clinic_id = 0;
-  std::optional<long long> doctor_id;
+  sdk::HisId clinic_id;
+  std::optional<sdk::HisId> doctor_id;
   LocalDate local_date{};
   Instant start{};
   Instant end{};

@@ -16,7 +16,7 @@ GenerationResult generate_and_store(Environment& env, LocalDate from, LocalDate 
   GenerationResult result;
   result.days = static_cast<int>((to - from).count()) + 1;
   sdk::with_transaction(env.context.store(), [&](soci::session& s) {
-    std::vector<long long> active;
+    std::vector<sdk::HisId> active;
     for (const auto& rules : list_clinic_rules(s)) {
       if (rules.active) active.push_back(rules.clinic_id);
     }

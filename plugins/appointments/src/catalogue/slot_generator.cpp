@@ -5,7 +5,7 @@
 
 namespace hisx::appointments {
 
-bool is_closed(const std::vector<Closure>& closures, long long clinic_id, LocalDate day) {
+bool is_closed(const std::vector<Closure>& closures, const sdk::HisId& clinic_id, LocalDate day) {
   return std::any_of(closures.begin(), closures.end(), [&](const Closure& c) {
     return (!c.clinic_id || *c.clinic_id == clinic_id) && c.from <= day && day <= c.to;
   });

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "catalogue/schedule.h"
+#include "hisx/his_id.h"
 #include "sdk_time.h"
 
 namespace hisx::appointments {
@@ -13,8 +14,8 @@ namespace hisx::appointments {
 /// One slot a template yields on one day, before it is stored.
 struct PlannedSlot {
   long long template_id = 0;
-  long long clinic_id = 0;
-  std::optional<long long> doctor_id;
+  sdk::HisId clinic_id;
+  std::optional<sdk::HisId> doctor_id;
   LocalDate local_date{};  ///< The hospital's calendar day of the slot.
   Instant start{};         ///< UTC.
   Instant end{};           ///< UTC.
@@ -23,7 +24,7 @@ struct PlannedSlot {
 };
 
 /// True when a closure of the clinic, or of the whole hospital, covers `day`.
-bool is_closed(const std::vector<Closure>& closures, long long clinic_id, LocalDate day);
+bool is_closed(const std::vector<Closure>& closures, const sdk::HisId& clinic_id, LocalDate day);
 
 /// The slots that `templates` yield on each local day from `from` to `to` (inclusive) in
 /// `zone`, skipping closed days. A session is cut into whole slots from its start; a

@@ -4,6 +4,7 @@
 #include "catalogue/slot_json.h"
 #include "catalogue/slot_store.h"
 #include "channels.h"
+#include "hisx/his_id.h"
 #include "hisx/problem.h"
 #include "hisx/request_values.h"
 #include "routes.h"
@@ -44,11 +45,7 @@ void add_slot_routes(Environment& env) {
        "/api/v1/appointments/slots",
        reader_roles(),
        [e](sdk::Request& req, sdk::Response& res) {
-         const auto clinic_text = req.query("clinic");
-         if (!clinic_text) {
-           throw sdk::Problem::invalid("clinic", "'clinic' is required / 'clinic' là bắt buộc");
-         }
-         const long long clinic = sdk::parse_integer("clinic", *clinic_text, 1, INT64_MAX);
+         const sdk::HisId clinic = sdk::query_his_id(req, "clinic");
          const LocalDate from = sdk::query_date(req, "from");
          const LocalDate to = sdk::query_date(req, "to");
          if (to < from || (to - from).count() >= kMaxListDays) {
@@ -61,7 +58,7 @@ void add_slot_routes(Environment& env) {
          soci::session& s = *s_lease;
          const auto rules = find_clinic_rules(s, clinic);
          if (!rules) {
-           throw sdk::Problem::invalid("clinic", "Clinic " + std::to_string(clinic) +
+           throw sdk::Problem::invalid("clinic", "Clinic " + clinic +
                                                      " is not in the appointment catalogue / "
                                                      "Phòng khám chưa có trong danh mục đặt lịch");
          }
@@ -79,7 +76,7 @@ void add_slot_routes(Environment& env) {
        },
        "Slots of a clinic on local days from…to, with places left for the caller's channel",
        false,
-       {{"clinic", "integer", true, "HIS clinic id"},
+       {{"clinic", "string", true, "HIS clinic id"},
         {"from", "string", true, "First local day, YYYY-MM-DD"},
         {"to", "string", true, "Last local day, YYYY-MM-DD (at most 30 days after from)"},
         {"channel", "string", false, "Channel to count places for; default: the caller's"}}});

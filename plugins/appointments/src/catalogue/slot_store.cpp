@@ -15,9 +15,9 @@ constexpr const char* kClosed =
     "WHERE (c.clinic_id IS NULL OR c.clinic_id = s.clinic_id) "
     "AND s.local_date >= c.from_date AND s.local_date <= c.to_date) THEN 1 ELSE 0 END";
 
-Slot to_slot(Slot row, long long doctor, soci::indicator doctor_ind, const std::string& day,
+Slot to_slot(Slot row, const sdk::HisId& doctor, soci::indicator doctor_ind, const std::string& day,
              const std::string& start, const std::string& end, int closed) {
-  row.doctor_id = optional_id(doctor, doctor_ind);
+  row.doctor_id = optional_his_id(doctor, doctor_ind);
   row.local_date = parse_date(day).value_or(LocalDate{});
   row.start = parse_utc(start).value_or(Instant{});
   row.end = parse_utc(end).value_or(Instant{});
@@ -29,8 +29,9 @@ Slot to_slot(Slot row, long long doctor, soci::indicator doctor_ind, const std::
 
 int store_planned_slots(soci::session& s, const std::vector<PlannedSlot>& planned,
                         const std::string& now, std::set<ClinicDay>* created_days) {
-  long long template_id = 0, clinic_id = 0, doctor_key = 0, slot_id = 0;
-  NullableId doctor(std::nullopt);
+  long long template_id = 0, slot_id = 0;
+  sdk::HisId clinic_id, doctor_key;
+  NullableHisId doctor(std::nullopt);
   std::string day, start, end;
   int capacity = 0;
   soci::statement insert_slot =
@@ -53,8 +54,8 @@ int store_planned_slots(soci::session& s, const std::vector<PlannedSlot>& planne
   for (const auto& p : planned) {
     template_id = p.template_id;
     clinic_id = p.clinic_id;
-    doctor = NullableId(p.doctor_id);
-    doctor_key = p.doctor_id.value_or(0);
+    doctor = NullableHisId(p.doctor_id);
+    doctor_key = p.doctor_id.value_or(sdk::HisId());  // "": any doctor
     day = format_date(p.local_date);
     start = format_utc(p.start);
     end = format_utc(p.end);
@@ -74,7 +75,7 @@ int store_planned_slots(soci::session& s, const std::vector<PlannedSlot>& planne
   return created;
 }
 
-DayCapacity day_capacity(soci::session& s, long long clinic_id, LocalDate day) {
+DayCapacity day_capacity(soci::session& s, const sdk::HisId& clinic_id, LocalDate day) {
   const std::string date = format_date(day);
   DayCapacity out;
   long long slots = 0, capacity = 0;
@@ -101,12 +102,12 @@ DayCapacity day_capacity(soci::session& s, long long clinic_id, LocalDate day) {
   return out;
 }
 
-std::set<ClinicDay> days_with_slots(soci::session& s, std::optional<long long> clinic_id,
+std::set<ClinicDay> days_with_slots(soci::session& s, std::optional<sdk::HisId> clinic_id,
                                     LocalDate from, LocalDate to) {
   const std::string lo = format_date(from), hi = format_date(to);
-  long long clinic = 0;
+  sdk::HisId clinic;
   std::string day;
-  const long long only = clinic_id.value_or(0);
+  const sdk::HisId only = clinic_id.value_or(sdk::HisId());
   const int every = clinic_id ? 0 : 1;
   soci::statement st =
       (s.prepare << "SELECT DISTINCT clinic_id, local_date FROM hisx_appointments_slots "
@@ -124,7 +125,7 @@ std::set<ClinicDay> days_with_slots(soci::session& s, std::optional<long long> c
 
 std::optional<Slot> find_slot(soci::session& s, long long id) {
   Slot row;
-  long long doctor = 0;
+  sdk::HisId doctor;
   soci::indicator doctor_ind = soci::i_ok;
   std::string day, start, end;
   int closed = 0;
@@ -139,10 +140,10 @@ std::optional<Slot> find_slot(soci::session& s, long long id) {
   return to_slot(row, doctor, doctor_ind, day, start, end, closed);
 }
 
-std::vector<SlotForChannel> list_slots(soci::session& s, long long clinic_id, LocalDate from,
-                                       LocalDate to, const std::string& channel) {
+std::vector<SlotForChannel> list_slots(soci::session& s, const sdk::HisId& clinic_id,
+                                       LocalDate from, LocalDate to, const std::string& channel) {
   Slot row;
-  long long doctor = 0;
+  sdk::HisId doctor;
   soci::indicator doctor_ind = soci::i_ok;
   std::string day, start, end;
   int quota = 0, channel_booked = 0;

@@ -11,11 +11,12 @@
 
 #include "catalogue/slot.h"
 #include "catalogue/slot_generator.h"
+#include "hisx/his_id.h"
 
 namespace hisx::appointments {
 
 /// A clinic and one of its local days.
-using ClinicDay = std::pair<long long, LocalDate>;
+using ClinicDay = std::pair<sdk::HisId, LocalDate>;
 
 /// Stores the planned slots that do not exist yet (same clinic, doctor and start), each with
 /// a count row per channel; returns how many were created, and adds the (clinic, day) of each
@@ -34,11 +35,11 @@ struct DayCapacity {
 };
 
 /// The capacity of `clinic_id` on `day`, from the stored slots and closures.
-DayCapacity day_capacity(soci::session& s, long long clinic_id, LocalDate day);
+DayCapacity day_capacity(soci::session& s, const sdk::HisId& clinic_id, LocalDate day);
 
 /// The (clinic, day) pairs that have stored slots on the days from `from` to `to` (inclusive),
 /// of one clinic or (none) of every clinic.
-std::set<ClinicDay> days_with_slots(soci::session& s, std::optional<long long> clinic_id,
+std::set<ClinicDay> days_with_slots(soci::session& s, std::optional<sdk::HisId> clinic_id,
                                     LocalDate from, LocalDate to);
 
 /// One slot (with `closed` set when a closure covers its day), if it exists.
@@ -46,8 +47,8 @@ std::optional<Slot> find_slot(soci::session& s, long long id);
 
 /// The open (not closed) slots of a clinic on the local days from `from` to `to`
 /// (inclusive) with `channel`'s quota and count, ordered by start.
-std::vector<SlotForChannel> list_slots(soci::session& s, long long clinic_id, LocalDate from,
-                                       LocalDate to, const std::string& channel);
+std::vector<SlotForChannel> list_slots(soci::session& s, const sdk::HisId& clinic_id,
+                                       LocalDate from, LocalDate to, const std::string& channel);
 
 /// Takes one place in the slot if one is left: `booked = booked + 1 WHERE booked <
 /// capacity`, decided by the database row, so concurrent bookings (also from other hosts)

@@ -10,15 +10,18 @@ constexpr const char* kSelect =
     "SELECT id, clinic_id, doctor_id, weekday, start_time, end_time, slot_minutes, capacity, "
     "quotas FROM hisx_appointments_templates";
 
-// Runs `sql` (a kSelect with an optional `:key` filter) and reads every template.
+// Runs `sql` (a kSelect with an optional `:key` filter: a template id or a HIS clinic id)
+// and reads every template.
 std::vector<ScheduleTemplate> read(soci::session& s, const std::string& sql,
-                                   std::optional<long long> key) {
+                                   std::optional<long long> id_key,
+                                   std::optional<sdk::HisId> clinic_key = std::nullopt) {
   ScheduleTemplate row;
-  long long doctor = 0;
+  sdk::HisId doctor;
   soci::indicator doctor_ind = soci::i_ok;
   std::string start, end, quotas;
   soci::indicator quotas_ind = soci::i_ok;
-  long long key_value = key.value_or(0);
+  long long id_value = id_key.value_or(0);
+  sdk::HisId clinic_value = clinic_key.value_or(sdk::HisId());
   soci::statement st(s);
   st.exchange(soci::into(row.id));
   st.exchange(soci::into(row.clinic_id));
@@ -29,7 +32,8 @@ std::vector<ScheduleTemplate> read(soci::session& s, const std::string& sql,
   st.exchange(soci::into(row.slot_minutes));
   st.exchange(soci::into(row.capacity));
   st.exchange(soci::into(quotas, quotas_ind));
-  if (key) st.exchange(soci::use(key_value, "key"));
+  if (id_key) st.exchange(soci::use(id_value, "key"));
+  if (clinic_key) st.exchange(soci::use(clinic_value, "key"));
   st.alloc();
   st.prepare(sql);
   st.define_and_bind();
@@ -37,7 +41,7 @@ std::vector<ScheduleTemplate> read(soci::session& s, const std::string& sql,
   std::vector<ScheduleTemplate> out;
   while (st.fetch()) {
     ScheduleTemplate t = row;
-    t.doctor_id = optional_id(doctor, doctor_ind);
+    t.doctor_id = optional_his_id(doctor, doctor_ind);
     t.start_minute = parse_clock(start).value_or(0);
     t.end_minute = parse_clock(end, true).value_or(0);
     t.quotas = parse_quotas(text_or_empty(quotas, quotas_ind));
@@ -48,10 +52,12 @@ std::vector<ScheduleTemplate> read(soci::session& s, const std::string& sql,
 
 }  // namespace
 
-std::vector<ScheduleTemplate> list_templates(soci::session& s, std::optional<long long> clinic_id) {
+std::vector<ScheduleTemplate> list_templates(soci::session& s,
+                                             std::optional<sdk::HisId> clinic_id) {
   const std::string order = " ORDER BY clinic_id, weekday, start_time, id";
   if (clinic_id)
-    return read(s, std::string(kSelect) + " WHERE clinic_id = :key" + order, clinic_id);
+    return read(s, std::string(kSelect) + " WHERE clinic_id = :key" + order, std::nullopt,
+                clinic_id);
   return read(s, std::string(kSelect) + order, std::nullopt);
 }
 
@@ -62,7 +68,7 @@ std::optional<ScheduleTemplate> find_template(soci::session& s, long long id) {
 }
 
 long long insert_template(soci::session& s, const ScheduleTemplate& t, const std::string& now) {
-  NullableId doctor(t.doctor_id);
+  NullableHisId doctor(t.doctor_id);
   const std::string start = format_clock(t.start_minute), end = format_clock(t.end_minute);
   const std::string quotas = format_quotas(t.quotas);
   long long id = 0;
@@ -77,7 +83,7 @@ long long insert_template(soci::session& s, const ScheduleTemplate& t, const std
 }
 
 bool update_template(soci::session& s, const ScheduleTemplate& t, const std::string& now) {
-  NullableId doctor(t.doctor_id);
+  NullableHisId doctor(t.doctor_id);
   const std::string start = format_clock(t.start_minute), end = format_clock(t.end_minute);
   const std::string quotas = format_quotas(t.quotas);
   soci::statement st =

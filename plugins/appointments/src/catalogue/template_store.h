@@ -7,13 +7,14 @@
 #include <vector>
 
 #include "catalogue/schedule.h"
+#include "hisx/his_id.h"
 
 namespace hisx::appointments {
 
 /// The weekly schedule templates (hisx_appointments_templates), of one clinic or all,
 /// ordered by clinic, weekday and start.
 std::vector<ScheduleTemplate> list_templates(soci::session& s,
-                                             std::optional<long long> clinic_id = std::nullopt);
+                                             std::optional<sdk::HisId> clinic_id = std::nullopt);
 
 /// One template, if it exists.
 std::optional<ScheduleTemplate> find_template(soci::session& s, long long id);

@@ -168,7 +168,7 @@ std::vector<CheckinMatch> find_for_check_in(Environment& env, const sdk::Princip
   }
   const auto [from, to] = utc_bounds(env.zone.date_of(env.now()), env.zone);
 
-  std::map<long long, HisPatient> patients;
+  std::map<sdk::HisId, HisPatient> patients;
   if (!lookup.patient_query.empty()) {
     auto found = his_patient_search(env.context, lookup.patient_query, kPatientSearchLimit);
     // A phone number or a patient code names its patients exactly; a name keeps every match.
@@ -198,7 +198,7 @@ std::vector<CheckinMatch> find_for_check_in(Environment& env, const sdk::Princip
     for (long long id : patient_bookings_between(s, patient_id, from, to)) ids.insert(id);
   }
 
-  std::map<long long, std::string> clinic_names;
+  std::map<sdk::HisId, std::string> clinic_names;
   if (!ids.empty()) {
     for (const auto& c : his_clinics(env.context, *his)) clinic_names[c.id] = c.name;
   }

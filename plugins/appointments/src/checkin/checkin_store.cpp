@@ -4,7 +4,7 @@
 
 namespace hisx::appointments {
 
-long long next_queue_number(soci::session& s, long long clinic_id, const std::string& day) {
+long long next_queue_number(soci::session& s, const sdk::HisId& clinic_id, const std::string& day) {
   long long number = 0;
   s << "INSERT INTO hisx_appointments_queue_counters (clinic_id, day, last_number) "
        "VALUES (:clinic, :day, 1) ON CONFLICT (clinic_id, day) DO UPDATE SET last_number = "
@@ -47,7 +47,7 @@ std::optional<CheckInRecord> find_check_in(soci::session& s, long long id) {
   return r;
 }
 
-std::vector<long long> patient_bookings_between(soci::session& s, long long patient_id,
+std::vector<long long> patient_bookings_between(soci::session& s, const sdk::HisId& patient_id,
                                                 const std::string& from, const std::string& to) {
   std::vector<long long> ids;
   long long id = 0;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "booking/booking.h"
+#include "hisx/his_id.h"
 
 namespace hisx::appointments {
 
@@ -22,7 +23,7 @@ struct CheckInRecord {
 /// (`last_number + 1`, or 1 for the day's first), inside the caller's transaction. The row
 /// stays locked until it ends, so concurrent check-ins — on any host — get distinct numbers
 /// in the order they commit; a rolled-back check-in gives its number back.
-long long next_queue_number(soci::session& s, long long clinic_id, const std::string& day);
+long long next_queue_number(soci::session& s, const sdk::HisId& clinic_id, const std::string& day);
 
 /// Moves booking `id` from `from` to checked_in with `record` and `priority`, only if it is
 /// still in `from`; false when someone changed it meanwhile.
@@ -33,7 +34,7 @@ bool mark_checked_in(soci::session& s, long long id, BookingStatus from,
 std::optional<CheckInRecord> find_check_in(soci::session& s, long long id);
 
 /// Ids of the bookings of `patient_id` whose slot starts in [from, to) (UTC text), by start.
-std::vector<long long> patient_bookings_between(soci::session& s, long long patient_id,
+std::vector<long long> patient_bookings_between(soci::session& s, const sdk::HisId& patient_id,
                                                 const std::string& from, const std::string& to);
 
 }  // namespace hisx::appointments

@@ -26,13 +26,13 @@ const std::array<std::string_view, 6> kReasons = {"Tái khám tăng huyết áp"
                                                   "Khám sức khỏe định kỳ",   "Ho kéo dài",
                                                   "Tái khám đái tháo đường", ""};
 
-std::vector<long long> demo_patients(Environment& env) {
+std::vector<sdk::HisId> demo_patients(Environment& env) {
   const auto his_lease = env.context.his().session();
   soci::session& his = *his_lease;
-  std::vector<long long> ids;
+  std::vector<sdk::HisId> ids;
   for (const auto& row :
        env.context.profile().query(his, "patient.search", {{"q", std::string()}, {"limit", 400}})) {
-    ids.push_back(row.at("id").convert<long long>());
+    ids.push_back(row.text("id"));
   }
   return ids;
 }
@@ -74,7 +74,7 @@ int seed_demo_bookings(Environment& env) {
     int existing = 0;
     s << "SELECT COUNT(*) FROM hisx_appointments_bookings", soci::into(existing);
     if (existing > 0) return;
-    std::set<std::pair<long long, int>> patient_days;  // (patient, day) already booked
+    std::set<std::pair<sdk::HisId, int>> patient_days;  // (patient, day) already booked
     std::size_t next_patient = 0;
     for (const auto& rules : list_clinic_rules(s)) {
       for (int day = 0; day <= kDemoBookingDays; ++day) {

@@ -11,7 +11,7 @@ namespace hisx::appointments {
 
 namespace {
 
-ScheduleTemplate session(long long clinic_id, int weekday, int start, int end) {
+ScheduleTemplate session(const sdk::HisId& clinic_id, int weekday, int start, int end) {
   ScheduleTemplate t;
   t.clinic_id = clinic_id;
   t.weekday = weekday;

@@ -50,22 +50,46 @@ Poco::JSON::Object::Ptr object_at(const Poco::JSON::Array::Ptr& a, std::size_t i
   return o;
 }
 
-// The ids of references of type `type` in `array[].reference` (or
-// `array[].<member>.reference`).
-std::vector<long long> referenced_ids(const Poco::JSON::Array::Ptr& a, const std::string& member,
-                                      const std::string& type, const std::string& path) {
-  std::vector<long long> ids;
-  if (!a) return ids;
+// The references of type `type` in `array[].reference` (or `array[].<member>.reference`).
+std::vector<std::string> references_of(const Poco::JSON::Array::Ptr& a, const std::string& member,
+                                       const std::string& type, const std::string& path) {
+  std::vector<std::string> refs;
+  if (!a) return refs;
   for (std::size_t i = 0; i < a->size(); ++i) {
     auto item = object_at(a, i, path);
     if (!member.empty()) item = item->getObject(member);
-    const std::string ref = text_of(item, "reference");
-    if (ref.rfind(type + "/", 0) != 0) continue;
+    std::string ref = text_of(item, "reference");
+    if (ref.rfind(type + "/", 0) == 0) refs.push_back(std::move(ref));
+  }
+  return refs;
+}
+
+// The ids of references to hisx's own resources of type `type` (Slot).
+std::vector<long long> referenced_ids(const Poco::JSON::Array::Ptr& a, const std::string& member,
+                                      const std::string& type, const std::string& path) {
+  std::vector<long long> ids;
+  for (const auto& ref : references_of(a, member, type, path)) {
     try {
       ids.push_back(parse_reference_param(path, ref, type));
     } catch (const sdk::Problem&) {
       refuse(path, "must reference " + type + "/{id} with a positive whole number",
              "phải tham chiếu " + type + "/{id} với id là số nguyên dương");
+    }
+  }
+  return ids;
+}
+
+// The HIS ids of references to resources keyed by one (Patient), FHIR ids decoded.
+std::vector<sdk::HisId> referenced_his_ids(const Poco::JSON::Array::Ptr& a,
+                                           const std::string& member, const std::string& type,
+                                           const std::string& path) {
+  std::vector<sdk::HisId> ids;
+  for (const auto& ref : references_of(a, member, type, path)) {
+    try {
+      ids.push_back(parse_his_reference_param(path, ref, type));
+    } catch (const sdk::Problem&) {
+      refuse(path, "must reference " + type + "/{id} with an id of the HIS",
+             "phải tham chiếu " + type + "/{id} với id là mã trong HIS");
     }
   }
   return ids;
@@ -110,8 +134,8 @@ NewAppointment read_new_appointment(const Poco::JSON::Object::Ptr& body) {
            "phải có đúng một tham chiếu Slot/{id}");
   }
   out.slot_id = slots.front();
-  const auto patients = referenced_ids(array_of(body, "participant", "Appointment.participant"),
-                                       "actor", "Patient", "Appointment.participant.actor");
+  const auto patients = referenced_his_ids(array_of(body, "participant", "Appointment.participant"),
+                                           "actor", "Patient", "Appointment.participant.actor");
   if (patients.size() != 1) {
     refuse("Appointment.participant", "must name exactly one Patient/{id} as an actor",
            "phải có đúng một người tham gia là Patient/{id}");
@@ -140,7 +164,7 @@ NewAppointment read_new_appointment(const Poco::JSON::Object::Ptr& body) {
 }
 
 AppointmentCancel read_appointment_cancel(const Poco::JSON::Object::Ptr& body, long long id,
-                                          long long slot_id, long long patient_id) {
+                                          long long slot_id, const sdk::HisId& patient_id) {
   check_resource_type(body);
   if (text_of(body, "id") != std::to_string(id)) {
     throw sdk::Problem(400, "validation",
@@ -167,8 +191,8 @@ AppointmentCancel read_appointment_cancel(const Poco::JSON::Object::Ptr& body, l
              "không được thay đổi (đổi lịch qua /api/v1/appointments)");
     }
   }
-  const auto patients = referenced_ids(array_of(body, "participant", "Appointment.participant"),
-                                       "actor", "Patient", "Appointment.participant.actor");
+  const auto patients = referenced_his_ids(array_of(body, "participant", "Appointment.participant"),
+                                           "actor", "Patient", "Appointment.participant.actor");
   if (patients.size() > 1 || (patients.size() == 1 && patients.front() != patient_id)) {
     refuse("Appointment.participant", "cannot change the patient", "không được đổi bệnh nhân");
   }

@@ -5,6 +5,8 @@
 #include <optional>
 #include <string>
 
+#include "hisx/his_id.h"
+
 namespace hisx::appointments {
 
 /// What a client asks of the Appointment endpoints. Each reader throws a 422 sdk::Problem
@@ -13,7 +15,7 @@ namespace hisx::appointments {
 
 /// POST /fhir/r4/Appointment: book a place.
 struct NewAppointment {
-  long long patient_id = 0;            ///< The one participant Patient/{id}.
+  sdk::HisId patient_id;               ///< The one participant Patient/{id}.
   long long slot_id = 0;               ///< The one slot Slot/{id}.
   std::optional<std::string> channel;  ///< The channel extension, when sent.
   std::string reason;                  ///< reasonCode[0].text, else comment; may be empty.
@@ -35,6 +37,6 @@ struct AppointmentCancel {
 /// Patient participant, when sent, must be the booking's current ones (`slot_id`,
 /// `patient_id`): a move or a change of patient is refused.
 AppointmentCancel read_appointment_cancel(const Poco::JSON::Object::Ptr& body, long long id,
-                                          long long slot_id, long long patient_id);
+                                          long long slot_id, const sdk::HisId& patient_id);
 
 }  // namespace hisx::appointments

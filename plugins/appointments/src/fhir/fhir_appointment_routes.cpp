@@ -9,11 +9,13 @@
 #include "fhir/fhir_appointment_input.h"
 #include "fhir/fhir_codes.h"
 #include "fhir/fhir_http.h"
+#include "fhir/fhir_ids.h"
 #include "fhir/fhir_resources.h"
 #include "fhir/fhir_routes.h"
 #include "fhir/fhir_search.h"
 #include "fhir/fhir_store.h"
 #include "his_directory.h"
+#include "hisx/his_id.h"
 #include "hisx/problem.h"
 #include "hisx/request_values.h"
 #include "hisx/roles.h"
@@ -40,13 +42,13 @@ long long appointment_id(const sdk::Request& req) {
   }
 }
 
-std::map<long long, std::string> clinic_names(Environment& env) {
-  std::map<long long, std::string> names;
+std::map<sdk::HisId, std::string> clinic_names(Environment& env) {
+  std::map<sdk::HisId, std::string> names;
   for (const auto& c : his_clinics(env.context)) names.emplace(c.id, c.name);
   return names;
 }
 
-std::optional<std::string> clinic_name(Environment& env, long long clinic_id) {
+std::optional<std::string> clinic_name(Environment& env, const sdk::HisId& clinic_id) {
   if (auto c = his_clinic(env.context, clinic_id)) return c->name;
   return std::nullopt;
 }
@@ -90,8 +92,8 @@ void add_fhir_appointment_routes(Environment& env) {
              BookingSearch search;
              SearchParams used;
              if (auto v = req.query("patient")) {
-               search.patient_id = parse_reference_param("patient", *v, "Patient");
-               used.emplace_back("patient", "Patient/" + std::to_string(*search.patient_id));
+               search.patient_id = parse_his_reference_param("patient", *v, "Patient");
+               used.emplace_back("patient", "Patient/" + fhir_id_of(*search.patient_id));
              }
              if (const auto dates = req.query_all("date"); !dates.empty()) {
                search.start = parse_date_params("date", dates, e->zone);
@@ -127,7 +129,7 @@ void add_fhir_appointment_routes(Environment& env) {
              }
              const std::string url = fhir_base_url(req);
              const auto names =
-                 page.ids.empty() ? std::map<long long, std::string>{} : clinic_names(*e);
+                 page.ids.empty() ? std::map<sdk::HisId, std::string>{} : clinic_names(*e);
              std::vector<BundleEntry> entries;
              for (long long id : page.ids) {
                const Booking b = get_booking(*e, who, id).booking;

@@ -2,6 +2,7 @@
 
 #include "booking/booking_code.h"
 #include "fhir/fhir_codes.h"
+#include "fhir/fhir_ids.h"
 
 namespace hisx::appointments {
 
@@ -62,7 +63,7 @@ Poco::JSON::Array::Ptr array_of(std::initializer_list<Poco::Dynamic::Var> items)
 
 Poco::JSON::Object::Ptr schedule_resource(const ClinicRules& rules, const HisClinic& clinic,
                                           LocalDate today) {
-  const std::string id = std::to_string(rules.clinic_id);
+  const std::string id = fhir_id_of(rules.clinic_id);
   auto o = object();
   o->set("resourceType", "Schedule");
   o->set("id", id);
@@ -89,7 +90,7 @@ Poco::JSON::Object::Ptr slot_resource(const Slot& slot, bool clinic_active, cons
   o->set("id", std::to_string(slot.id));
   o->set("extension", array_of({extension(kCapacityExtension, "valueUnsignedInt", slot.capacity),
                                 extension(kBookedExtension, "valueUnsignedInt", slot.booked)}));
-  o->set("schedule", reference("Schedule/" + std::to_string(slot.clinic_id)));
+  o->set("schedule", reference("Schedule/" + fhir_id_of(slot.clinic_id)));
   o->set("status", std::string(slot_status(slot, clinic_active)));
   o->set("start", zone.format(slot.start));
   o->set("end", zone.format(slot.end));
@@ -125,10 +126,10 @@ Poco::JSON::Object::Ptr appointment_resource(const Booking& b, const TimeZone& z
   o->set("slot", array_of({reference("Slot/" + std::to_string(b.slot_id))}));
   o->set("created", format_utc(b.created_at));
   Poco::JSON::Array::Ptr participants = new Poco::JSON::Array;
-  participants->add(participant(reference("Patient/" + std::to_string(b.patient_id))));
-  participants->add(participant(reference("Location/" + std::to_string(b.clinic_id), clinic_name)));
+  participants->add(participant(reference("Patient/" + fhir_id_of(b.patient_id))));
+  participants->add(participant(reference("Location/" + fhir_id_of(b.clinic_id), clinic_name)));
   if (b.doctor_id) {
-    participants->add(participant(reference("Practitioner/" + std::to_string(*b.doctor_id))));
+    participants->add(participant(reference("Practitioner/" + fhir_id_of(*b.doctor_id))));
   }
   o->set("participant", participants);
   return o;

@@ -4,6 +4,7 @@
 #include "channels.h"
 #include "fhir/fhir_codes.h"
 #include "fhir/fhir_http.h"
+#include "fhir/fhir_ids.h"
 #include "fhir/fhir_resources.h"
 #include "fhir/fhir_routes.h"
 #include "fhir/fhir_search.h"
@@ -31,7 +32,7 @@ std::vector<VisibleSchedule> visible_schedules(Environment& env, const std::stri
     soci::session& s = *s_lease;
     catalogue = list_clinic_rules(s);
   }
-  std::map<long long, HisClinic> his;
+  std::map<sdk::HisId, HisClinic> his;
   for (auto& c : his_clinics(env.context)) his.emplace(c.id, std::move(c));
   const auto own = channels_for_role(role);
   std::vector<VisibleSchedule> out;
@@ -75,7 +76,7 @@ void add_fhir_schedule_routes(Environment& env) {
                         for (long long i = paging.offset();
                              i < total && i < paging.offset() + paging.count; ++i) {
                           const auto& v = all[static_cast<std::size_t>(i)];
-                          entries.push_back({url + "/Schedule/" + std::to_string(v.rules.clinic_id),
+                          entries.push_back({url + "/Schedule/" + fhir_id_of(v.rules.clinic_id),
                                              schedule_resource(v.rules, v.clinic, today)});
                         }
                         send_fhir(res, searchset_bundle(
@@ -91,8 +92,9 @@ void add_fhir_schedule_routes(Environment& env) {
               answering_fhir(env,
                              [e](sdk::Request& req, sdk::Response& res) {
                                const std::string& id = req.param("id");
+                               const auto clinic_id = his_id_of_fhir(id);
                                for (const auto& v : visible_schedules(*e, req.principal()->role)) {
-                                 if (std::to_string(v.rules.clinic_id) == id) {
+                                 if (clinic_id && v.rules.clinic_id == *clinic_id) {
                                    send_fhir(res, schedule_resource(v.rules, v.clinic,
                                                                     e->zone.date_of(e->now())));
                                    return;
@@ -112,8 +114,8 @@ void add_fhir_schedule_routes(Environment& env) {
              SlotSearch search;
              SearchParams used;
              if (auto v = req.query("schedule")) {
-               search.clinic_id = parse_reference_param("schedule", *v, "Schedule");
-               used.emplace_back("schedule", "Schedule/" + std::to_string(*search.clinic_id));
+               search.clinic_id = parse_his_reference_param("schedule", *v, "Schedule");
+               used.emplace_back("schedule", "Schedule/" + fhir_id_of(*search.clinic_id));
              }
              if (const auto starts = req.query_all("start"); !starts.empty()) {
                search.start = parse_date_params("start", starts, e->zone);

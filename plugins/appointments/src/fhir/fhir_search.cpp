@@ -3,6 +3,7 @@
 #include <charconv>
 #include <regex>
 
+#include "fhir/fhir_ids.h"
 #include "hisx/problem.h"
 
 namespace hisx::appointments {
@@ -130,6 +131,24 @@ long long parse_reference_param(const std::string& name, const std::string& text
            "phải là " + type + "/{id} với id là số nguyên dương");
   }
   return value;
+}
+
+sdk::HisId parse_his_reference_param(const std::string& name, const std::string& text,
+                                     const std::string& type) {
+  std::string id = text;
+  const auto slash = text.find('/');
+  if (slash != std::string::npos) {
+    if (text.substr(0, slash) != type) {
+      refuse(name, "must reference a " + type, "phải tham chiếu tới " + type);
+    }
+    id = text.substr(slash + 1);
+  }
+  auto his_id = his_id_of_fhir(id);
+  if (!his_id) {
+    refuse(name, "must be " + type + "/{id} with an id of the HIS",
+           "phải là " + type + "/{id} với id là mã trong HIS");
+  }
+  return *his_id;
 }
 
 std::vector<std::string> parse_token_param(const std::string& name, const std::string& text,

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "hisx/his_id.h"
 #include "sdk_time.h"
 
 namespace hisx::appointments {
@@ -34,9 +35,16 @@ InstantRange parse_date_param(const std::string& name, const std::string& text,
 InstantRange parse_date_params(const std::string& name, const std::vector<std::string>& texts,
                                const TimeZone& zone);
 
-/// A reference parameter: "Type/123" or "123"; the id (positive). Another type is refused.
+/// A reference parameter to one of hisx's own resources (Slot, Appointment): "Type/123" or
+/// "123"; the id (positive). Another type is refused.
 long long parse_reference_param(const std::string& name, const std::string& text,
                                 const std::string& type);
+
+/// A reference parameter to a resource keyed by a HIS id (Patient, Location, Schedule,
+/// Practitioner): "Type/<FHIR id>" or "<FHIR id>"; the HIS id it stands for (fhir_ids.h).
+/// Another type, or an id that stands for no HIS id, is refused.
+sdk::HisId parse_his_reference_param(const std::string& name, const std::string& text,
+                                     const std::string& type);
 
 /// A token parameter: comma-separated codes, each "code" or "system|code" (the system, when
 /// given, must be `system`). Returns the codes.

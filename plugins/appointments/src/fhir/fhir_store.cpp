@@ -47,7 +47,7 @@ std::vector<std::string> known_values(const std::vector<std::string>& wanted, co
 
 struct SlotRow {
   Slot slot;
-  long long doctor = 0;
+  sdk::HisId doctor;
   soci::indicator doctor_ind = soci::i_ok;
   std::string day, start, end;
   int closed = 0, active = 0;
@@ -68,7 +68,7 @@ struct SlotRow {
   FhirSlot value() const {
     FhirSlot out;
     out.slot = slot;
-    out.slot.doctor_id = optional_id(doctor, doctor_ind);
+    out.slot.doctor_id = optional_his_id(doctor, doctor_ind);
     out.slot.local_date = parse_date(day).value_or(LocalDate{});
     out.slot.start = parse_utc(start).value_or(Instant{});
     out.slot.end = parse_utc(end).value_or(Instant{});
@@ -90,7 +90,7 @@ SlotPage search_slots(soci::session& s, const SlotSearch& search) {
   }
   const std::string from = std::string(" FROM (") + kSlotRows + ") x";
   const int has_clinic = search.clinic_id ? 1 : 0;
-  const long long clinic = search.clinic_id.value_or(0);
+  const sdk::HisId clinic = search.clinic_id.value_or(sdk::HisId());
   const std::string lo = text_or_blank(search.start.from), hi = text_or_blank(search.start.before);
 
   SlotPage page;
@@ -148,7 +148,7 @@ BookingPage search_bookings(soci::session& s, const BookingSearch& search) {
     where += " AND " + in_list("channel", known_values(search.channels, kChannels));
   }
   const int has_patient = search.patient_id ? 1 : 0;
-  const long long patient = search.patient_id.value_or(0);
+  const sdk::HisId patient = search.patient_id.value_or(sdk::HisId());
   const std::string lo = text_or_blank(search.start.from), hi = text_or_blank(search.start.before);
   const std::string from = " FROM hisx_appointments_bookings";
 

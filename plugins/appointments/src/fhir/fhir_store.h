@@ -9,6 +9,7 @@
 #include "booking/booking_status.h"
 #include "catalogue/slot.h"
 #include "fhir/fhir_search.h"
+#include "hisx/his_id.h"
 
 namespace hisx::appointments {
 
@@ -23,7 +24,7 @@ struct FhirSlot {
 
 /// Slot search criteria.
 struct SlotSearch {
-  std::optional<long long> clinic_id;  ///< Schedule = clinic.
+  std::optional<sdk::HisId> clinic_id;  ///< Schedule = clinic.
   InstantRange start;
   /// FHIR slot status codes; none: any status.
   std::optional<std::vector<std::string>> statuses;
@@ -44,7 +45,7 @@ std::optional<FhirSlot> find_fhir_slot(soci::session& s, long long id);
 
 /// Booking search criteria.
 struct BookingSearch {
-  std::optional<long long> patient_id;
+  std::optional<sdk::HisId> patient_id;
   InstantRange start;
   /// Booking statuses; none: any. An empty list matches nothing.
   std::optional<std::vector<BookingStatus>> statuses;

@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 
+#include "hisx/his_id.h"
 #include "sdk_time.h"
 
 namespace hisx::appointments {
@@ -10,10 +11,10 @@ namespace hisx::appointments {
 /// A doctor's re-examination order (hisx_appointments_reexams, W4).
 struct ReexamOrder {
   long long id = 0;
-  long long patient_id = 0;  ///< HIS patient id.
-  long long clinic_id = 0;   ///< HIS clinic id, a bookable clinic of the catalogue.
-  std::optional<long long> doctor_id;
-  std::optional<long long> visit_id;
+  sdk::HisId patient_id;  ///< HIS patient id.
+  sdk::HisId clinic_id;   ///< HIS clinic id, a bookable clinic of the catalogue.
+  std::optional<sdk::HisId> doctor_id;
+  std::optional<sdk::HisId> visit_id;
   LocalDate first_due_date{};
   int window_before_days = 0;
   int window_after_days = 0;

@@ -8,7 +8,8 @@ namespace hisx::appointments {
 
 namespace {
 
-Poco::Dynamic::Var nullable(const std::optional<long long>& id) {
+template <class Id>
+Poco::Dynamic::Var nullable(const std::optional<Id>& id) {
   return id ? Poco::Dynamic::Var(*id) : Poco::Dynamic::Var();
 }
 

@@ -21,7 +21,7 @@ constexpr const char* kJobName = "appointments.reexam_reminders";
 // The patient's phone from the HIS (on the session `his`), "" when the HIS has none; nothing
 // when the HIS has no such patient.
 std::optional<std::string> his_patient_phone(sdk::Context& context, soci::session& his,
-                                             long long patient_id) {
+                                             const sdk::HisId& patient_id) {
   const auto rows = context.profile().query(his, "patient.get", {{"id", patient_id}});
   if (rows.empty()) return std::nullopt;
   std::string phone = rows.front().text("phone");
@@ -39,7 +39,7 @@ class RunCache {
   RunCache(sdk::Context& context, soci::session& store_tx)
       : context_(context), store_tx_(store_tx) {}
 
-  const std::optional<std::string>& phone(long long patient_id) {
+  const std::optional<std::string>& phone(const sdk::HisId& patient_id) {
     auto it = phones_.find(patient_id);
     if (it == phones_.end()) {
       it = phones_.emplace(patient_id, his_patient_phone(context_, his(), patient_id)).first;
@@ -47,7 +47,7 @@ class RunCache {
     return it->second;
   }
 
-  std::string clinic_name(long long clinic_id) {
+  std::string clinic_name(const sdk::HisId& clinic_id) {
     if (!clinics_) {
       clinics_.emplace();
       for (const auto& c : his_clinics(context_, his())) (*clinics_)[c.id] = c.name;
@@ -65,8 +65,8 @@ class RunCache {
   sdk::Context& context_;
   soci::session& store_tx_;
   std::optional<sdk::LeasedSession> his_;
-  std::map<long long, std::optional<std::string>> phones_;
-  std::optional<std::map<long long, std::string>> clinics_;
+  std::map<sdk::HisId, std::optional<std::string>> phones_;
+  std::optional<std::map<sdk::HisId, std::string>> clinics_;
 };
 
 // One due's reminder, if one is due now and not recorded yet.

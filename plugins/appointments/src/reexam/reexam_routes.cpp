@@ -2,6 +2,7 @@
 // booked (holding a slot) and reminded.
 #include <climits>
 
+#include "hisx/his_id.h"
 #include "hisx/problem.h"
 #include "hisx/request_values.h"
 #include "hisx/roles.h"
@@ -51,10 +52,10 @@ std::optional<Recurrence> read_recurrence(const Poco::JSON::Object::Ptr& body) {
 ReexamRequest read_request(const sdk::Request& req) {
   const auto body = req.json();
   ReexamRequest r;
-  r.patient_id = sdk::json_integer(body, "patient_id", 1, INT64_MAX);
-  r.clinic_id = sdk::json_integer(body, "clinic_id", 1, INT64_MAX);
-  r.doctor_id = sdk::json_optional_integer(body, "doctor_id", 1, INT64_MAX);
-  r.visit_id = sdk::json_optional_integer(body, "visit_id", 1, INT64_MAX);
+  r.patient_id = sdk::json_his_id(body, "patient_id");
+  r.clinic_id = sdk::json_his_id(body, "clinic_id");
+  r.doctor_id = sdk::json_optional_his_id(body, "doctor_id");
+  r.visit_id = sdk::json_optional_his_id(body, "visit_id");
   r.due_date = sdk::json_date(body, "due_date");
   r.window_before_days = optional_days(body, "window_before_days");
   r.window_after_days = optional_days(body, "window_after_days");
@@ -83,38 +84,37 @@ void start_reexams(Environment& env) {
   namespace r = sdk::roles;
   const std::vector<std::string> staff(r::kStaff.begin(), r::kStaff.end());
 
-  router.add({"POST",
-              kBase,
-              roles({r::kDoctor, r::kAdmin}),
-              [e](sdk::Request& req, sdk::Response& res) {
-                const auto view = create_reexam(*e, *req.principal(), read_request(req));
-                res.status(201);
-                res.header("Location", kBase + "/" + std::to_string(view.order.id));
-                res.json(reexam_json(view, e->zone, &e->context.notifier()));
-              },
-              "Orders a patient's re-examination (once or recurring); slot_id holds a slot for "
-              "the first due",
-              false,
-              {},
-              R"({"type":"object","required":["patient_id","clinic_id","due_date"],)"
-              R"("properties":{"patient_id":{"type":"integer"},"clinic_id":{"type":"integer"},)"
-              R"("doctor_id":{"type":"integer"},"visit_id":{"type":"integer"},)"
-              R"("due_date":{"type":"string","format":"date"},)"
-              R"("window_before_days":{"type":"integer","minimum":0,"maximum":60},)"
-              R"("window_after_days":{"type":"integer","minimum":0,"maximum":60},)"
-              R"("recurrence":{"type":["object","null"],"required":["interval_days","count"],)"
-              R"("properties":{"interval_days":{"type":"integer","minimum":7,"maximum":365},)"
-              R"("count":{"type":"integer","minimum":1,"maximum":24}}},)"
-              R"("note":{"type":"string","maxLength":500},"slot_id":{"type":"integer"}}})"});
+  router.add(
+      {"POST",
+       kBase,
+       roles({r::kDoctor, r::kAdmin}),
+       [e](sdk::Request& req, sdk::Response& res) {
+         const auto view = create_reexam(*e, *req.principal(), read_request(req));
+         res.status(201);
+         res.header("Location", kBase + "/" + std::to_string(view.order.id));
+         res.json(reexam_json(view, e->zone, &e->context.notifier()));
+       },
+       "Orders a patient's re-examination (once or recurring); slot_id holds a slot for "
+       "the first due",
+       false,
+       {},
+       R"({"type":"object","required":["patient_id","clinic_id","due_date"],)"
+       R"("properties":{"patient_id":{"type":["string","integer"]},)"
+       R"("clinic_id":{"type":["string","integer"]},)"
+       R"("doctor_id":{"type":["string","integer"]},"visit_id":{"type":["string","integer"]},)"
+       R"("due_date":{"type":"string","format":"date"},)"
+       R"("window_before_days":{"type":"integer","minimum":0,"maximum":60},)"
+       R"("window_after_days":{"type":"integer","minimum":0,"maximum":60},)"
+       R"("recurrence":{"type":["object","null"],"required":["interval_days","count"],)"
+       R"("properties":{"interval_days":{"type":"integer","minimum":7,"maximum":365},)"
+       R"("count":{"type":"integer","minimum":1,"maximum":24}}},)"
+       R"("note":{"type":"string","maxLength":500},"slot_id":{"type":"integer"}}})"});
 
   router.add({"GET",
               kBase,
               staff,
               [e](sdk::Request& req, sdk::Response& res) {
-                std::optional<long long> patient;
-                if (auto text = req.query("patient_id")) {
-                  patient = sdk::parse_integer("patient_id", *text, 1, INT64_MAX);
-                }
+                const auto patient = sdk::query_optional_his_id(req, "patient_id");
                 const std::string status = status_filter(req);
                 int limit = 100;
                 if (auto text = req.query("limit")) {
@@ -131,7 +131,7 @@ void start_reexams(Environment& env) {
               },
               "Re-examination orders, newest first, with their dues",
               false,
-              {{"patient_id", "integer", false, "Only this HIS patient's orders"},
+              {{"patient_id", "string", false, "Only this HIS patient's orders"},
                {"status", "string", false, "active, completed or cancelled"},
                {"limit", "integer", false, "At most this many (1-500, default 100)"}}});
 

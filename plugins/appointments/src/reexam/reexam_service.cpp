@@ -34,7 +34,7 @@ sdk::Problem not_allowed(const std::string& what, const std::string& current,
 }
 
 // The clinic of an order: in the catalogue, active and taking re-examination bookings.
-void check_clinic(Environment& env, long long clinic_id) {
+void check_clinic(Environment& env, const sdk::HisId& clinic_id) {
   const auto s_lease = env.context.store().session();
   soci::session& s = *s_lease;
   const auto rules = find_clinic_rules(s, clinic_id);
@@ -42,16 +42,15 @@ void check_clinic(Environment& env, long long clinic_id) {
       rules && rules->active &&
       std::find(rules->channels.begin(), rules->channels.end(), kReexam) != rules->channels.end();
   if (!bookable) {
-    throw sdk::Problem::invalid("clinic_id", "Clinic " + std::to_string(clinic_id) +
+    throw sdk::Problem::invalid("clinic_id", "Clinic " + clinic_id +
                                                  " takes no re-examination bookings / Phòng khám " +
-                                                 std::to_string(clinic_id) +
-                                                 " không nhận hẹn tái khám");
+                                                 clinic_id + " không nhận hẹn tái khám");
   }
 }
 
 // The slot for a due: it exists, belongs to the order's clinic and lies in the due's window
 // (422 slot_id otherwise). Read in the transaction `s`.
-void check_slot_for_due(soci::session& s, long long slot_id, long long clinic_id,
+void check_slot_for_due(soci::session& s, long long slot_id, const sdk::HisId& clinic_id,
                         const StoredDue& due) {
   const auto slot = find_slot(s, slot_id);
   if (!slot) throw unknown_slot(slot_id, "slot_id");
@@ -131,15 +130,13 @@ ReexamView create_reexam(Environment& env, const sdk::Principal& who,
   terms.recurrence = request.recurrence;
   if (auto e = check_reexam_terms(terms, env.zone.date_of(env.now()))) refuse(*e);
   if (!his_patient_exists(env.context, request.patient_id)) {
-    throw sdk::Problem::invalid(
-        "patient_id", "No HIS patient " + std::to_string(request.patient_id) +
-                          " / Không có bệnh nhân mã " + std::to_string(request.patient_id));
+    throw sdk::Problem::invalid("patient_id", "No HIS patient " + request.patient_id +
+                                                  " / Không có bệnh nhân mã " + request.patient_id);
   }
   check_clinic(env, request.clinic_id);
   if (request.doctor_id && !his_doctor_exists(env.context, *request.doctor_id)) {
-    throw sdk::Problem::invalid("doctor_id", "No HIS doctor " + std::to_string(*request.doctor_id) +
-                                                 " / Không có bác sĩ mã " +
-                                                 std::to_string(*request.doctor_id));
+    throw sdk::Problem::invalid("doctor_id", "No HIS doctor " + *request.doctor_id +
+                                                 " / Không có bác sĩ mã " + *request.doctor_id);
   }
 
   long long id = 0;
@@ -173,7 +170,7 @@ ReexamView create_reexam(Environment& env, const sdk::Principal& who,
   return get_reexam(env, id);
 }
 
-std::vector<ReexamView> list_reexam_views(Environment& env, std::optional<long long> patient_id,
+std::vector<ReexamView> list_reexam_views(Environment& env, std::optional<sdk::HisId> patient_id,
                                           const std::string& status, int limit) {
   const auto s_lease = env.context.store().session();
   soci::session& s = *s_lease;

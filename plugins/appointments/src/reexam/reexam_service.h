@@ -8,6 +8,7 @@
 #include "booking/booking.h"
 #include "booking/booking_service.h"
 #include "environment.h"
+#include "hisx/his_id.h"
 #include "hisx/http.h"
 #include "reexam/reexam.h"
 #include "reexam/reexam_rules.h"
@@ -17,10 +18,10 @@ namespace hisx::appointments {
 /// A doctor's re-examination order as asked for (W4). Unset windows take the settings'
 /// defaults.
 struct ReexamRequest {
-  long long patient_id = 0;
-  long long clinic_id = 0;
-  std::optional<long long> doctor_id;
-  std::optional<long long> visit_id;
+  sdk::HisId patient_id;
+  sdk::HisId clinic_id;
+  std::optional<sdk::HisId> doctor_id;
+  std::optional<sdk::HisId> visit_id;
   LocalDate due_date{};
   std::optional<int> window_before_days;
   std::optional<int> window_after_days;
@@ -48,7 +49,7 @@ ReexamView create_reexam(Environment& env, const sdk::Principal& who, const Reex
 
 /// Orders, newest first, of one patient and/or in one status, at most `limit` (without
 /// reminders).
-std::vector<ReexamView> list_reexam_views(Environment& env, std::optional<long long> patient_id,
+std::vector<ReexamView> list_reexam_views(Environment& env, std::optional<sdk::HisId> patient_id,
                                           const std::string& status, int limit);
 
 /// One order with its dues, bookings and reminders; 404 when there is none.

@@ -22,7 +22,7 @@ Instant instant_of(const std::string& text) { return parse_utc(text).value_or(In
 template <typename Bind>
 std::vector<ReexamOrder> read_orders(soci::session& s, const std::string& sql, Bind bind) {
   ReexamOrder row;
-  long long doctor = 0, visit = 0;
+  sdk::HisId doctor, visit;
   int interval = 0;
   std::string first_due, note, created, updated, cancel_reason, cancelled_by;
   soci::indicator doctor_ind = soci::i_ok, visit_ind = soci::i_ok, interval_ind = soci::i_ok,
@@ -53,8 +53,8 @@ std::vector<ReexamOrder> read_orders(soci::session& s, const std::string& sql, B
   std::vector<ReexamOrder> out;
   while (st.fetch()) {
     ReexamOrder o = row;
-    o.doctor_id = optional_id(doctor, doctor_ind);
-    o.visit_id = optional_id(visit, visit_ind);
+    o.doctor_id = optional_his_id(doctor, doctor_ind);
+    o.visit_id = optional_his_id(visit, visit_ind);
     o.first_due_date = date_of(first_due);
     if (interval_ind != soci::i_null) o.interval_days = interval;
     o.note = text_or_empty(note, note_ind);
@@ -111,7 +111,7 @@ long long affected(soci::statement& st) {
 }  // namespace
 
 long long insert_reexam(soci::session& s, const ReexamOrder& o) {
-  NullableId doctor(o.doctor_id), visit(o.visit_id);
+  NullableHisId doctor(o.doctor_id), visit(o.visit_id);
   const std::string first_due = format_date(o.first_due_date);
   const int interval = o.interval_days.value_or(0);
   soci::indicator interval_ind = o.interval_days ? soci::i_ok : soci::i_null;
@@ -152,12 +152,12 @@ std::optional<ReexamOrder> find_reexam(soci::session& s, long long id) {
   return rows.front();
 }
 
-std::vector<ReexamOrder> list_reexams(soci::session& s, std::optional<long long> patient_id,
+std::vector<ReexamOrder> list_reexams(soci::session& s, std::optional<sdk::HisId> patient_id,
                                       const std::string& status, int limit) {
-  const long long patient = patient_id.value_or(0);
+  const sdk::HisId patient = patient_id.value_or(sdk::HisId());
   const std::string sql =
       std::string(kSelectOrder) +
-      " WHERE (:patient_any = 0 OR patient_id = :patient) AND (:status_any = '' OR status = "
+      " WHERE (:patient_any = '' OR patient_id = :patient) AND (:status_any = '' OR status = "
       ":status) ORDER BY id DESC LIMIT :row_limit";
   return read_orders(s, sql, [&](soci::statement& st) {
     st.exchange(soci::use(patient, "patient_any"));
@@ -247,7 +247,7 @@ std::vector<DueToRemind> dues_to_remind(soci::session& s, const std::string& tod
       read_dues(s, sql, [&](soci::statement& st) { st.exchange(soci::use(today, "today")); });
   std::vector<DueToRemind> out;
   for (const auto& due : dues) {
-    DueToRemind d{due, 0, 0};
+    DueToRemind d{due, {}, {}};
     s << "SELECT patient_id, clinic_id FROM hisx_appointments_reexams WHERE id = :id",
         soci::into(d.patient_id), soci::into(d.clinic_id), soci::use(due.reexam_id);
     out.push_back(std::move(d));

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "hisx/his_id.h"
 #include "reexam/reexam.h"
 #include "reexam/reexam_rules.h"
 
@@ -22,7 +23,7 @@ long long insert_due(soci::session& s, long long reexam_id, const ReexamDue& due
 std::optional<ReexamOrder> find_reexam(soci::session& s, long long id);
 
 /// Orders, newest first, optionally of one patient and/or in one status, at most `limit`.
-std::vector<ReexamOrder> list_reexams(soci::session& s, std::optional<long long> patient_id,
+std::vector<ReexamOrder> list_reexams(soci::session& s, std::optional<sdk::HisId> patient_id,
                                       const std::string& status, int limit);
 
 /// The occurrences of an order by seq.
@@ -53,8 +54,8 @@ void reconcile_dues(soci::session& s, const std::string& today, const std::strin
 /// their orders: the ones reminders may be due for.
 struct DueToRemind {
   StoredDue due;
-  long long patient_id = 0;
-  long long clinic_id = 0;
+  sdk::HisId patient_id;
+  sdk::HisId clinic_id;
 };
 std::vector<DueToRemind> dues_to_remind(soci::session& s, const std::string& today);
 

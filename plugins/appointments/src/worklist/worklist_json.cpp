@@ -8,7 +8,8 @@ namespace {
 
 Poco::JSON::Object::Ptr object() { return new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER); }
 
-Poco::Dynamic::Var nullable(const std::optional<long long>& id) {
+template <class Id>
+Poco::Dynamic::Var nullable(const std::optional<Id>& id) {
   return id ? Poco::Dynamic::Var(*id) : Poco::Dynamic::Var();
 }
 

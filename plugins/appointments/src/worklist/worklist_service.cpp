@@ -183,9 +183,9 @@ Worklist build_worklist(Environment& env, LocalDate day) {
     add_facts(std::move(item), std::move(f));
   }
 
-  std::map<long long, std::string> clinic_names;
+  std::map<sdk::HisId, std::string> clinic_names;
   for (const auto& c : his_clinics(env.context)) clinic_names[c.id] = c.name;
-  std::map<long long, std::optional<HisPatient>> patients;  // one lookup per patient
+  std::map<sdk::HisId, std::optional<HisPatient>> patients;  // one lookup per patient
   for (const auto& ranked : order_worklist(facts, day, list.as_of, env.zone)) {
     WorkItem item = std::move(candidates[ranked.index]);
     item.urgency = ranked.urgency;

@@ -7,6 +7,7 @@
 #include "booking/booking.h"
 #include "environment.h"
 #include "his_directory.h"
+#include "hisx/his_id.h"
 #include "hisx/http.h"
 #include "worklist/worklist_rules.h"
 #include "worklist/worklist_store.h"
@@ -47,9 +48,9 @@ struct WorkItem {
   Urgency urgency = Urgency::kAwaitingConfirmation;
   std::optional<Booking> booking;  ///< kBooking.
   std::optional<DueForCall> due;   ///< kReexam.
-  long long patient_id = 0;
+  sdk::HisId patient_id;
   std::optional<HisPatient> patient;  ///< Nothing when the HIS no longer has the patient.
-  long long clinic_id = 0;
+  sdk::HisId clinic_id;
   std::string clinic_name;            ///< "" when the HIS does not list the clinic.
   std::vector<CallAttempt> attempts;  ///< Latest first.
 };

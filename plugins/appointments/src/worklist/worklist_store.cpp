@@ -26,14 +26,15 @@ constexpr const char* kAttemptColumns =
 // Reads the rows of a statement prepared with kDueColumns.
 struct DueRow {
   DueForCall due;
-  long long booking = 0, doctor = 0;
+  long long booking = 0;
+  sdk::HisId doctor;
   std::string note;
   soci::indicator booking_ind = soci::i_ok, doctor_ind = soci::i_ok, note_ind = soci::i_ok;
 
   DueForCall value() const {
     DueForCall out = due;
     out.booking_id = optional_id(booking, booking_ind);
-    out.doctor_id = optional_id(doctor, doctor_ind);
+    out.doctor_id = optional_his_id(doctor, doctor_ind);
     out.note = text_or_empty(note, note_ind);
     return out;
   }

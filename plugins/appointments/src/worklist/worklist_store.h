@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "hisx/his_id.h"
 #include "sdk_time.h"
 #include "worklist/worklist_rules.h"
 
@@ -35,9 +36,9 @@ struct DueForCall {
   std::string window_end;    ///< Local, inclusive.
   std::string status;        ///< open, booked, done, missed, cancelled.
   std::optional<long long> booking_id;
-  long long patient_id = 0;
-  long long clinic_id = 0;
-  std::optional<long long> doctor_id;
+  sdk::HisId patient_id;
+  sdk::HisId clinic_id;
+  std::optional<sdk::HisId> doctor_id;
   std::string note;          ///< The doctor's note on the order.
   std::string order_status;  ///< active, completed, cancelled.
 };

@@ -157,3 +157,37 @@ test('Schedule, Slot and Appointment, their search Bundles and OperationOutcomes
       assertValid(answer, 'OperationOutcome');
     }
   });
+
+test('Patient, Practitioner and Location from the HIS, and their Bundles, are valid R4',
+  async () => {
+    const patient = await call('GET', '/fhir/r4/Patient/12');
+    assert.equal(patient.status, 200, patient.text);
+    assertValid(patient, 'Patient');
+    const code = patient.json.identifier[0].value;
+    const byCode = await call('GET',
+      `/fhir/r4/Patient?identifier=${encodeURIComponent(`urn:hisx:fhir:his-patient-code|${code}`)}`);
+    assertValid(byCode, 'Bundle');
+    assert.equal(byCode.json.total, 1);
+    assert.equal(byCode.json.entry[0].resource.id, '12');
+    const byName = await call('GET', `/fhir/r4/Patient?name=${
+      encodeURIComponent(patient.json.name[0].text)}&birthdate=${patient.json.birthDate}`);
+    assertValid(byName, 'Bundle');
+    assert.ok(byName.json.entry.some((e) => e.resource.id === '12'), byName.text);
+
+    const practitioners = await call('GET', '/fhir/r4/Practitioner');
+    assertValid(practitioners, 'Bundle');
+    assert.ok(practitioners.json.total > 0);
+    assertValid(await call('GET',
+      `/fhir/r4/Practitioner/${practitioners.json.entry[0].resource.id}`), 'Practitioner');
+    const locations = await call('GET', '/fhir/r4/Location');
+    assertValid(locations, 'Bundle');
+    assertValid(await call('GET', '/fhir/r4/Location/1'), 'Location');
+
+    for (const [answer, status] of [
+      [await call('GET', '/fhir/r4/Patient'), 400],
+      [await call('GET', '/fhir/r4/Patient/99999999'), 404],
+    ]) {
+      assert.equal(answer.status, status, answer.text);
+      assertValid(answer, 'OperationOutcome');
+    }
+  });

@@ -22,7 +22,8 @@ class AppointmentsPlugin : public sdk::Plugin {
     m.version = "0.1.0";
     m.description = "Clinic schedules, slots and bookings from the app, web, phone and desk";
     m.his_statements = {"patient.get", "patient.search", "clinic.list", "doctor.list"};
-    m.optional_his_statements = {"visit.register"};
+    m.optional_his_statements = {"visit.register", "patient.find_by_phone",
+                                 "patient.find_by_insurance"};
     m.roles = {std::string(kWebsiteRole)};
     m.settings = setting_specs();
     const std::string admin(sdk::roles::kAdmin);

@@ -8,7 +8,22 @@ namespace {
 sdk::HisId id_of(const sdk::HisRow& row, const std::string& column) { return row.text(column); }
 
 HisPatient patient_of(const sdk::HisRow& row) {
-  return HisPatient{id_of(row, "id"), row.text("code"), row.text("full_name"), row.text("phone")};
+  return HisPatient{id_of(row, "id"),         row.text("code"),       row.text("full_name"),
+                    row.text("phone"),        row.text("birth_date"), row.text("gender"),
+                    row.text("insurance_no"), row.text("address")};
+}
+
+std::optional<std::vector<HisPatient>> patients_by(sdk::Context& context,
+                                                   const std::string& statement,
+                                                   const std::string& param,
+                                                   const std::string& value) {
+  if (!context.profile().has(statement)) return std::nullopt;
+  const auto his = context.his().session();
+  std::vector<HisPatient> out;
+  for (const auto& row : context.profile().query(*his, statement, {{param, value}})) {
+    out.push_back(patient_of(row));
+  }
+  return out;
 }
 
 }  // namespace
@@ -40,6 +55,27 @@ std::optional<HisClinic> his_clinic(sdk::Context& context, const sdk::HisId& id)
     if (c.id == id) return std::move(c);
   }
   return std::nullopt;
+}
+
+std::vector<HisDoctor> his_doctors(sdk::Context& context) {
+  const auto his = context.his().session();
+  std::vector<HisDoctor> out;
+  for (const auto& row : context.profile().query(*his, "doctor.list", {})) {
+    HisDoctor d{id_of(row, "id"), row.text("code"), row.text("full_name"), std::nullopt};
+    if (!row.at("department_id").isEmpty()) d.department_id = id_of(row, "department_id");
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
+std::optional<std::vector<HisPatient>> his_patients_by_phone(sdk::Context& context,
+                                                             const std::string& phone) {
+  return patients_by(context, "patient.find_by_phone", "phone", phone);
+}
+
+std::optional<std::vector<HisPatient>> his_patients_by_insurance(sdk::Context& context,
+                                                                 const std::string& insurance_no) {
+  return patients_by(context, "patient.find_by_insurance", "insurance_no", insurance_no);
 }
 
 bool his_doctor_exists(sdk::Context& context, soci::session& his, const sdk::HisId& id) {

@@ -41,13 +41,37 @@ bool his_doctor_exists(sdk::Context& context, soci::session& his, const sdk::His
 /// True when the HIS has a patient with this id (`patient.get`).
 bool his_patient_exists(sdk::Context& context, const sdk::HisId& id);
 
-/// A patient as the check-in desk shows them (`patient.get`, `patient.search` columns).
+/// A patient as the HIS keeps them (`patient.get`, `patient.search` columns).
 struct HisPatient {
   sdk::HisId id;
   std::string code;
   std::string full_name;
-  std::string phone;  ///< "" when the HIS has none.
+  std::string phone;         ///< "" when the HIS has none.
+  std::string birth_date;    ///< "YYYY-MM-DD", "" when unknown.
+  std::string gender;        ///< male, female, other or unknown.
+  std::string insurance_no;  ///< "" when none.
+  std::string address;       ///< "" when none.
 };
+
+/// A doctor as the HIS lists them (`doctor.list`).
+struct HisDoctor {
+  sdk::HisId id;
+  std::string code;
+  std::string full_name;
+  std::optional<sdk::HisId> department_id;
+};
+
+/// The HIS's active doctors (`doctor.list`).
+std::vector<HisDoctor> his_doctors(sdk::Context& context);
+
+/// The patients whose phone is `phone` (`patient.find_by_phone`), or nothing when the profile
+/// does not define that optional statement.
+std::optional<std::vector<HisPatient>> his_patients_by_phone(sdk::Context& context,
+                                                             const std::string& phone);
+/// The patients whose health insurance card number is `insurance_no`
+/// (`patient.find_by_insurance`), or nothing when the profile does not define it.
+std::optional<std::vector<HisPatient>> his_patients_by_insurance(sdk::Context& context,
+                                                                 const std::string& insurance_no);
 
 /// The HIS patient with this id (`patient.get`), if any.
 std::optional<HisPatient> his_patient(sdk::Context& context, const sdk::HisId& id);

@@ -1,6 +1,8 @@
-// The FHIR R4 facade at /fhir/r4: CapabilityStatement, Schedule, Slot and Appointment over the
-// real host, on SQLite and PostgreSQL: every interaction, the search parameters, booking and
-// cancelling through FHIR (seen by the REST API), refusals as OperationOutcome, and roles.
+// The FHIR R4 facade at /fhir/r4: CapabilityStatement, Schedule, Slot and Appointment, and the
+// HIS's Patient, Practitioner and Location they refer to, on SQLite, PostgreSQL and a MariaDB
+// HIS: every interaction, the search parameters, booking and cancelling through FHIR (seen by
+// the REST API), refusals as OperationOutcome, and roles.
+#include <Poco/String.h>
 #include <gmock/gmock.h>
 
 #include <set>
@@ -148,7 +150,8 @@ TEST_F(AppointmentsFhir, MetadataIsPublicAndDescribesTheFacade) {
   for (std::size_t i = 0; i < resources->size(); ++i) {
     types.insert(resources->getObject(static_cast<unsigned>(i))->getValue<std::string>("type"));
   }
-  EXPECT_EQ(types, (std::set<std::string>{"Schedule", "Slot", "Appointment"}));
+  EXPECT_EQ(types, (std::set<std::string>{"Schedule", "Slot", "Appointment", "Patient",
+                                          "Practitioner", "Location"}));
 
   // Everything else needs a credential; the host refuses before the facade runs, as a
   // problem document.
@@ -478,6 +481,98 @@ TEST_F(AppointmentsFhir, AnUpdateCancelsAndNothingElse) {
 
   auto issue = outcome(put_fhir(path, cancel_body(id, "again"), "call_center"), 409, "conflict");
   EXPECT_EQ(problem_code(issue), "invalid-transition");
+}
+
+// The references an Appointment carries resolve: Patient, Location (and Practitioner) are
+// read from the HIS through the profile.
+TEST_F(AppointmentsFhir, PatientsPractitionersAndLocationsComeFromTheHis) {
+  std::string code, full_name, birth, phone, card;
+  {
+    auto his_session = his();
+    *his_session << "SELECT ma_bn, ho_ten, CAST(ngay_sinh AS CHAR(10)), dien_thoai, so_the_bhyt "
+                    "FROM benh_nhan WHERE id = 5",
+        soci::into(code), soci::into(full_name), soci::into(birth), soci::into(phone),
+        soci::into(card);
+  }
+  const auto slot_ids = bookable_slots(1, 2);
+  const long long booked = booked_id(book("receptionist", 5, slot_ids[0], "walkin"));
+  auto a = resource(get("/fhir/r4/Appointment/" + std::to_string(booked)), "Appointment");
+  auto participants = a->getArray("participant");
+  std::vector<std::string> refs;
+  for (std::size_t i = 0; i < participants->size(); ++i) {
+    refs.push_back(participants->getObject(static_cast<unsigned>(i))
+                       ->getObject("actor")
+                       ->getValue<std::string>("reference"));
+  }
+  ASSERT_THAT(refs, ::testing::Contains("Patient/5"));
+  for (const auto& ref : refs) {
+    EXPECT_EQ(get("/fhir/r4/" + ref).status, 200) << ref << " dangles";
+  }
+
+  HttpResult r = get("/fhir/r4/Patient/5", "app");
+  ASSERT_EQ(r.status, 200) << r.body;
+  auto p = resource(r, "Patient");
+  EXPECT_EQ(p->getValue<std::string>("id"), "5");
+  auto name = p->getArray("name")->getObject(0);
+  EXPECT_EQ(name->getValue<std::string>("text"), full_name);
+  EXPECT_EQ(name->getValue<std::string>("family"), full_name.substr(0, full_name.find(' ')));
+  EXPECT_EQ(p->getValue<std::string>("birthDate"), birth);
+  EXPECT_THAT(p->getValue<std::string>("gender"), ::testing::AnyOf("male", "female"));
+  EXPECT_EQ(p->getArray("identifier")->getObject(0)->getValue<std::string>("value"), code);
+  EXPECT_EQ(p->getArray("telecom")->getObject(0)->getValue<std::string>("value"), phone);
+
+  EXPECT_EQ(ids(bundle(get("/fhir/r4/Patient?identifier=urn:hisx:fhir:his-patient-code|" + code), 1,
+                       1, "Patient")),
+            std::vector<std::string>{"5"});
+  EXPECT_THAT(ids(bundle(get("/fhir/r4/Patient?identifier=" + card), 1, 1, "Patient")),
+              std::vector<std::string>{"5"});
+  EXPECT_THAT(ids(bundle(get("/fhir/r4/Patient?phone=" + phone, "call_center"), 1, 1, "Patient")),
+              ::testing::Contains("5"));
+  // A name (without diacritics) and a birth date.
+  const std::string given = full_name.substr(full_name.rfind(' ') + 1);
+  r = get("/fhir/r4/Patient?name=" + Poco::toLower(given) + "&birthdate=" + birth);
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_THAT(ids(resource(r, "Bundle")), ::testing::Contains("5"));
+  EXPECT_THAT(ids(bundle(get("/fhir/r4/Patient?_id=5"), 1, 1, "Patient")),
+              std::vector<std::string>{"5"});
+
+  // The HIS is never listed whole; unknown ids are 404.
+  outcome(get("/fhir/r4/Patient"), 400, "invalid");
+  outcome(get("/fhir/r4/Patient?birthdate=" + birth), 400, "invalid");
+  outcome(get("/fhir/r4/Patient?birthdate=12-03-1984&name=an"), 400, "invalid", "birthdate");
+  outcome(get("/fhir/r4/Patient/99999999"), 404, "not-found");
+  outcome(get("/fhir/r4/Patient?identifier=urn:other|1"), 400, "invalid", "identifier");
+  bundle(get("/fhir/r4/Patient?identifier=urn:hisx:fhir:his-patient-code|no-such-code"), 0, 0,
+         "Patient");
+
+  // Practitioners and Locations: the HIS's active doctors and clinic rooms.
+  long long doctors = 0;
+  long long clinics = 0;
+  std::string clinic_code;
+  {
+    auto his_session = his();
+    *his_session << "SELECT COUNT(*) FROM dm_bac_si WHERE hoat_dong = 1", soci::into(doctors);
+    *his_session << "SELECT COUNT(*) FROM dm_phong_kham WHERE hoat_dong = 1", soci::into(clinics);
+    *his_session << "SELECT ma_phong FROM dm_phong_kham WHERE id = 1", soci::into(clinic_code);
+  }
+  auto practitioners = bundle(get("/fhir/r4/Practitioner"), doctors,
+                              static_cast<std::size_t>(doctors), "Practitioner");
+  const std::string doctor = ids(practitioners).at(0);
+  auto one = resource(get("/fhir/r4/Practitioner/" + doctor, "app"), "Practitioner");
+  EXPECT_FALSE(one->getArray("name")->getObject(0)->getValue<std::string>("text").empty());
+  bundle(get("/fhir/r4/Location"), clinics, static_cast<std::size_t>(clinics), "Location");
+  EXPECT_EQ(
+      ids(bundle(get("/fhir/r4/Location?identifier=urn:hisx:fhir:his-clinic-code|" + clinic_code),
+                 1, 1, "Location")),
+      std::vector<std::string>{"1"});
+  auto location = resource(get("/fhir/r4/Location/1"), "Location");
+  EXPECT_EQ(location->getValue<std::string>("status"), "active");
+  outcome(get("/fhir/r4/Location/99999"), 404, "not-found");
+
+  // For staff and the app-facing backends only.
+  EXPECT_EQ(get("/fhir/r4/Patient/5", "cashier").status, 200);
+  expect_problem(get("/fhir/r4/Patient/5", "his"), 403, "forbidden");
+  expect_problem(get("/fhir/r4/Location", "his"), 403, "forbidden");
 }
 
 }  // namespace

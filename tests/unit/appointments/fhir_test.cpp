@@ -396,7 +396,7 @@ TEST(FhirCapability, DeclaresTheInteractionsAndSearchParameters) {
   const auto rest = c->getArray("rest")->getObject(0);
   EXPECT_EQ(rest->getValue<std::string>("mode"), "server");
   const auto resources = rest->getArray("resource");
-  ASSERT_EQ(resources->size(), 3u);
+  ASSERT_EQ(resources->size(), 6u);
   std::string seen;
   for (std::size_t i = 0; i < resources->size(); ++i) {
     const auto r = resources->getObject(static_cast<unsigned>(i));
@@ -416,7 +416,10 @@ TEST(FhirCapability, DeclaresTheInteractionsAndSearchParameters) {
   }
   EXPECT_EQ(seen,
             "Schedule:read,search-type,;Slot:read,search-type,schedule,start,status,;"
-            "Appointment:read,search-type,create,update,patient,date,status,;");
+            "Appointment:read,search-type,create,update,patient,date,status,;"
+            "Patient:read,search-type,_id,identifier,phone,name,birthdate,;"
+            "Practitioner:read,search-type,identifier,name,;"
+            "Location:read,search-type,identifier,name,;");
 }
 
 TEST(FhirInput, ANewAppointmentNamesOneSlotAndOnePatient) {

@@ -4,11 +4,11 @@
 
 #include <initializer_list>
 
+#include "fhir/fhir_json.h"
+
 namespace hisx::appointments {
 
 namespace {
-
-Poco::JSON::Object::Ptr object() { return new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER); }
 
 struct Param {
   const char* name;
@@ -19,12 +19,12 @@ struct Param {
 Poco::JSON::Object::Ptr resource(const std::string& type,
                                  std::initializer_list<const char*> interactions,
                                  std::initializer_list<Param> params, bool update) {
-  auto o = object();
+  auto o = fhir_object();
   o->set("type", type);
   o->set("profile", "http://hl7.org/fhir/StructureDefinition/" + type);
   Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
   for (const char* code : interactions) {
-    auto i = object();
+    auto i = fhir_object();
     i->set("code", code);
     list->add(i);
   }
@@ -36,9 +36,12 @@ Poco::JSON::Object::Ptr resource(const std::string& type,
   if (params.size() > 0) {
     Poco::JSON::Array::Ptr search = new Poco::JSON::Array;
     for (const auto& p : params) {
-      auto sp = object();
+      auto sp = fhir_object();
       sp->set("name", p.name);
-      sp->set("definition", "http://hl7.org/fhir/SearchParameter/" + type + "-" + p.name);
+      const std::string name = p.name;
+      sp->set("definition",
+              "http://hl7.org/fhir/SearchParameter/" +
+                  (name.front() == '_' ? "Resource-" + name.substr(1) : type + "-" + name));
       sp->set("type", p.type);
       sp->set("documentation", p.documentation);
       search->add(sp);
@@ -52,7 +55,7 @@ Poco::JSON::Object::Ptr resource(const std::string& type,
 
 Poco::JSON::Object::Ptr capability_statement(const std::string& date, const std::string& base_url,
                                              const std::string& version) {
-  auto o = object();
+  auto o = fhir_object();
   o->set("resourceType", "CapabilityStatement");
   o->set("name", "HisxAppointments");
   o->set("title", "hisx appointments FHIR R4 facade");
@@ -64,11 +67,11 @@ Poco::JSON::Object::Ptr capability_statement(const std::string& date, const std:
          "Clinic schedules, slots and appointments of the hospital's outpatient clinics. "
          "Lịch khám, khung giờ và lịch hẹn của các phòng khám ngoại trú.");
   o->set("kind", "instance");
-  auto software = object();
+  auto software = fhir_object();
   software->set("name", "hisx appointments");
   software->set("version", version);
   o->set("software", software);
-  auto implementation = object();
+  auto implementation = fhir_object();
   implementation->set("description", "hisx appointments plugin");
   implementation->set("url", base_url);
   o->set("implementation", implementation);
@@ -98,12 +101,29 @@ Poco::JSON::Object::Ptr capability_statement(const std::string& date, const std:
                true);
   appointment->set("conditionalCreate", false);
   resources->add(appointment);
+  resources->add(resource(
+      "Patient", {"read", "search-type"},
+      {{"_id", "token", "Patient id"},
+       {"identifier", "token",
+        "urn:hisx:fhir:his-patient-code|code or urn:hisx:fhir:bhyt-card|number"},
+       {"phone", "token", "phone number"},
+       {"name", "string", "part of the name, with or without diacritics (50 best matches)"},
+       {"birthdate", "date", "YYYY-MM-DD, with one of the others"}},
+      false));
+  resources->add(resource("Practitioner", {"read", "search-type"},
+                          {{"identifier", "token", "urn:hisx:fhir:his-doctor-code|code"},
+                           {"name", "string", "part of the name"}},
+                          false));
+  resources->add(resource("Location", {"read", "search-type"},
+                          {{"identifier", "token", "urn:hisx:fhir:his-clinic-code|code"},
+                           {"name", "string", "part of the name"}},
+                          false));
 
-  auto security = object();
+  auto security = fhir_object();
   security->set("description",
                 "An 'Authorization: Bearer <API key or session token>' header; roles as for "
                 "/api/v1/appointments. Only this statement is served without a credential.");
-  auto rest = object();
+  auto rest = fhir_object();
   rest->set("mode", "server");
   rest->set("documentation",
             "Search: one value per parameter, but start and date may repeat (a range); "

@@ -22,6 +22,7 @@ void add_fhir_routes(Environment& env) {
        true});
   add_fhir_schedule_routes(env);
   add_fhir_appointment_routes(env);
+  add_fhir_his_routes(env);
 }
 
 }  // namespace hisx::appointments

@@ -8,6 +8,10 @@ namespace hisx::appointments {
 /// /clinics and /slots).
 void add_fhir_schedule_routes(Environment& env);
 
+/// GET /fhir/r4/Patient, Practitioner and Location, read and search, from the HIS (reader
+/// roles: staff and the app and website backends).
+void add_fhir_his_routes(Environment& env);
+
 /// /fhir/r4/Appointment: read and search (booking roles and manager), create (booking roles),
 /// update to cancel (booking roles).
 void add_fhir_appointment_routes(Environment& env);

@@ -1,5 +1,6 @@
 // hisxd serves: health, readiness and the list of loaded plugins, as a client sees them.
 #include <fstream>
+#include <map>
 
 #include "integration_support.h"
 
@@ -51,6 +52,19 @@ TEST(Serving, PluginListShowsTheDefaultPluginsStarted) {
   auto appointments = plugin_named(body, "appointments");
   ASSERT_TRUE(appointments) << r.body;
   EXPECT_EQ(appointments->getValue<std::string>("state"), "started");
+  // The HIS statements each plugin needs or uses when present, and whether the profile has them.
+  std::map<std::string, std::string> statements;
+  auto list = appointments->getArray("his_statements");
+  for (std::size_t i = 0; i < list->size(); ++i) {
+    auto st = list->getObject(static_cast<unsigned>(i));
+    statements[st->getValue<std::string>("name")] =
+        st->getValue<std::string>("kind") +
+        (st->getValue<bool>("required") ? " required" : " optional") +
+        (st->getValue<bool>("defined") ? " defined" : " missing");
+  }
+  EXPECT_EQ(statements["patient.search"], "query required defined") << r.body;
+  EXPECT_EQ(statements["visit.register"], "command optional defined") << r.body;
+  EXPECT_EQ(statements["patient.find_by_insurance"], "query optional defined") << r.body;
   auto hl7 = plugin_named(body, "hl7");
   ASSERT_TRUE(hl7) << r.body;
   EXPECT_EQ(hl7->getValue<std::string>("state"), "started");

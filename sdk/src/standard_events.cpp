@@ -30,6 +30,8 @@ std::vector<EventField> booking_fields() {
       required("date", T::kDate, "the booking's day"),
       required("channel", T::kString, "how it was booked: app, web, phone, reexam or walkin"),
       required("priority", T::kInteger, "the channel's queue priority (higher is served first)"),
+      optional("doctor_id", T::kHisId, "the HIS doctor, when the booked slot is a doctor's"),
+      optional("end", T::kTime, "when the booked slot ends"),
   };
 }
 

@@ -80,7 +80,7 @@ bool queue_event(Environment& env, const sdk::Event& event, soci::session& store
   a.channel = text(p, "channel");
   a.patient_id = text(p, "patient_id");
   a.clinic_id = text(p, "clinic_id");
-  a.doctor_id = text(p, "doctor_id");  // No appointment event carries one yet.
+  a.doctor_id = text(p, "doctor_id");  // Present when the booked slot is a doctor's.
   a.filler_status = filler_status(*trigger, text(p, "status"));
   if (*trigger == Trigger::kS15) a.event_reason = text(p, "reason");
   if (a.patient_id.empty()) {

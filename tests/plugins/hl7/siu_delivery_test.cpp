@@ -101,8 +101,9 @@ class Hl7Delivery : public ::testing::Test {
     return day_text(floor<days>(h().clock().now() + hours(7)) + days(2));
   }
 
-  // Clinic `clinic` open on the booking day 08:00-09:00 in 15-minute slots; their ids.
-  std::vector<long long> slots(long long clinic) {
+  // Clinic `clinic` open on the booking day 08:00-09:00 in 15-minute slots (of `doctor` when
+  // given); their ids.
+  std::vector<long long> slots(long long clinic, const std::string& doctor = "") {
     const std::string day = booking_day();
     auto r = h().put("/api/v1/appointments/admin/clinics/" + std::to_string(clinic),
                      R"({"channels": ["app", "web", "phone", "reexam", "walkin"],)"
@@ -115,6 +116,7 @@ class Hl7Delivery : public ::testing::Test {
     r = h().post("/api/v1/appointments/admin/templates",
                  "{\"clinic_id\": " + std::to_string(clinic) +
                      ", \"weekday\": " + std::to_string(weekday) +
+                     (doctor.empty() ? "" : ", \"doctor_id\": \"" + doctor + "\"") +
                      R"(, "start": "08:00", "end": "09:00", "slot_minutes": 15, "capacity": 3,)"
                      R"( "quotas": {}})");
     EXPECT_EQ(r.status, 201) << r.body;
@@ -196,7 +198,7 @@ TEST_F(Hl7Delivery, EachBookingEventIsSentAsItsSiuMessageWellFormed) {
   ASSERT_EQ(got.size(), 1u);
   Parsed s12(got[0]);
   EXPECT_EQ(s12.names, (std::vector<std::string>{"MSH", "SCH", "PID", "RGS", "AIL"}))
-      << "no AIP: no appointment event names a doctor";
+      << "no AIP: the slot is no doctor's";
   EXPECT_EQ(s12.field("MSH", 2), "^~\\&");
   EXPECT_EQ(s12.field("MSH", 3), "HISX");
   EXPECT_EQ(s12.field("MSH", 9), "SIU^S12^SIU_S12");
@@ -433,4 +435,26 @@ TEST_F(Hl7Delivery, ABadSettingRefusesTheStartNamingTheKey) {
 }
 
 }  // namespace
+// A doctor's slot: the event names the doctor and the slot's end, and the message carries an
+// AIP with the HIS's doctor id and the duration from the event.
+TEST_F(Hl7Delivery, ADoctorsSlotIsSentWithItsAipAndDuration) {
+  MllpListener his;
+  start(his.port());
+  long long doctor = 0;
+  *h().his() << "SELECT MIN(d.id) FROM dm_bac_si d JOIN dm_phong_kham k ON k.khoa_id = d.khoa_id "
+                "WHERE k.id = 1 AND d.hoat_dong = 1",
+      soci::into(doctor);
+  ASSERT_GT(doctor, 0);
+  const auto ids = slots(1, std::to_string(doctor));
+  book(51, ids[0]);
+  send();
+  auto got = his.received();
+  ASSERT_EQ(got.size(), 1u);
+  Parsed s12(got[0]);
+  EXPECT_EQ(s12.names, (std::vector<std::string>{"MSH", "SCH", "PID", "RGS", "AIL", "AIP"}));
+  EXPECT_EQ(s12.field("AIP", 3).substr(0, std::to_string(doctor).size() + 1),
+            std::to_string(doctor) + "^");
+  EXPECT_EQ(s12.field("SCH", 9), "15");
+}
+
 }  // namespace hisx::test::hl7

@@ -16,6 +16,8 @@ Poco::JSON::Object::Ptr booking_payload(Environment& env, soci::session& s, cons
   p->set("date", format_date(env.zone.date_of(b.start)));
   p->set("channel", b.channel);
   p->set("priority", b.priority);
+  if (b.doctor_id) p->set("doctor_id", *b.doctor_id);
+  if (b.end > b.start) p->set("end", format_utc(b.end));
   return p;
 }
 

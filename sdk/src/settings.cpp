@@ -56,4 +56,13 @@ std::vector<std::string> Settings::list(const std::string& key) const {
   return it->second;
 }
 
+std::string str_or_declared(const Settings& settings, const std::vector<SettingSpec>& specs,
+                            const std::string& key) {
+  if (settings.has(key)) return settings.str(key);
+  for (const auto& spec : specs) {
+    if (spec.key == key) return spec.default_value;
+  }
+  return {};
+}
+
 }  // namespace hisx::sdk

@@ -40,17 +40,8 @@ std::vector<sdk::SettingSpec> setting_specs() {
 
 namespace {
 
-// The default a spec declares for `key` (settings built by hand, e.g. in tests, may lack the
-// keys added later; the host always passes every declared key).
-std::string declared_default(const std::string& key) {
-  for (const auto& spec : setting_specs()) {
-    if (spec.key == key) return spec.default_value;
-  }
-  return {};
-}
-
 std::string scalar(const sdk::Settings& settings, const std::string& key) {
-  return settings.has(key) ? settings.str(key) : declared_default(key);
+  return sdk::str_or_declared(settings, setting_specs(), key);
 }
 
 // A whole number in [min, max] written as `text`, or nothing.

@@ -43,16 +43,8 @@ std::vector<sdk::SettingSpec> setting_specs() {
 
 namespace {
 
-std::string declared_default(const std::string& key) {
-  for (const auto& spec : setting_specs()) {
-    if (spec.key == key) return spec.default_value;
-  }
-  return {};
-}
-
-// Settings built by hand (tests) may lack keys; the host always passes every declared one.
 std::string scalar(const sdk::Settings& settings, const std::string& key) {
-  return settings.has(key) ? settings.str(key) : declared_default(key);
+  return sdk::str_or_declared(settings, setting_specs(), key);
 }
 
 long long whole_number(const sdk::Settings& settings, const std::string& key, long long min,

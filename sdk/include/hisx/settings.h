@@ -64,4 +64,11 @@ class HISX_SDK_API Settings {
   std::map<std::string, std::string> secret_sources_;
 };
 
+/// The text of scalar setting `key`, or the default `specs` declare for it when `settings`
+/// lacks it: settings built by hand (in tests) may miss keys added later, whereas the host
+/// always passes every declared key. "" for a key `specs` does not declare. Since 2.0.
+HISX_SDK_API std::string str_or_declared(const Settings& settings,
+                                         const std::vector<SettingSpec>& specs,
+                                         const std::string& key);
+
 }  // namespace hisx::sdk

@@ -102,6 +102,16 @@ class DemoProfile : public ::testing::TestWithParam<std::string> {
     return params;
   }
 
+  // A pool on the demo HIS, as the host opens `database.his`.
+  std::shared_ptr<hisx::host::DatabasePool> his_pool() const {
+    hisx::host::DatabaseConfig cfg;
+    cfg.key = "database.his";
+    cfg.backend = db_->backend();
+    cfg.connection = db_->conninfo();
+    cfg.pool_size = 1;
+    return hisx::host::open_database(cfg);
+  }
+
   YAML::Node profile_;
   std::unique_ptr<DemoDb> db_;
   std::string phone_;
@@ -271,12 +281,7 @@ TEST_P(DemoProfile, TheHostsCheckPassesEveryStandardStatementAndRowsArriveTyped)
   ASSERT_NE(src, nullptr);
   const auto file =
       hisx::host::load_profile(std::string(src) + "/config/his-profiles/demo.yaml", db_->backend());
-  hisx::host::DatabaseConfig cfg;
-  cfg.key = "database.his";
-  cfg.backend = db_->backend();
-  cfg.connection = db_->conninfo();
-  cfg.pool_size = 1;
-  auto pool = hisx::host::open_database(cfg);
+  auto pool = his_pool();
   std::vector<hisx::host::DeclaredStatement> all;
   for (const auto& spec : hisx::sdk::standard_statements()) all.push_back({spec, true});
   const auto issues = hisx::host::check_profile(*file, *pool, all);
@@ -346,12 +351,7 @@ TEST_P(DemoProfile, TheCheckFindsACommandsUnknownColumnWithoutWriting) {
            "      UPDATE hoa_don SET trang_thai = 'paid' WHERE id = :charge_id\n";
   }
   const auto file = hisx::host::load_profile(path, db_->backend());
-  hisx::host::DatabaseConfig cfg;
-  cfg.key = "database.his";
-  cfg.backend = db_->backend();
-  cfg.connection = db_->conninfo();
-  cfg.pool_size = 1;
-  auto pool = hisx::host::open_database(cfg);
+  auto pool = his_pool();
   const long long visits = scalar(db_->session(), "SELECT COUNT(*) FROM luot_kham");
   const long long open =
       scalar(db_->session(), "SELECT COUNT(*) FROM hoa_don WHERE trang_thai = 'open'");

@@ -7,9 +7,13 @@
 
 namespace hisx::test {
 
-TestBackend backend_from_env() {
+std::string test_backend_name() {
   const char* env = std::getenv("HISX_TEST_BACKEND");
-  std::string name = env != nullptr && *env != '\0' ? env : "sqlite3";
+  return env != nullptr && *env != '\0' ? env : "sqlite3";
+}
+
+TestBackend backend_from_env() {
+  const std::string name = test_backend_name();
   if (name == "sqlite3") return TestBackend{name, {}, nullptr};
   if (name == "postgresql") {
     auto db = std::make_shared<PgDatabase>();

@@ -17,6 +17,10 @@ struct TestBackend {
   std::shared_ptr<ThrowawayDatabase> database;
 };
 
+/// The name HISX_TEST_BACKEND gives ("sqlite3" when unset or empty), unchecked: for a test
+/// that makes its database itself (e.g. make_his_b).
+std::string test_backend_name();
+
 /// The backend named by HISX_TEST_BACKEND: "sqlite3" (the default when unset or empty; the
 /// host's own default database in its data_dir, no overrides) or "postgresql" (a fresh
 /// database on the ctest "pg" cluster, with `database.his.backend=postgresql` and

@@ -4,7 +4,6 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
@@ -12,6 +11,7 @@
 #include "db/plugin_profile.h"
 #include "db/profile_check.h"
 #include "hisx/problem.h"
+#include "support/backend.h"
 #include "support/his_b.h"
 #include "support/temp_dir.h"
 
@@ -21,15 +21,10 @@ namespace {
 using ::testing::AllOf;
 using ::testing::HasSubstr;
 
-std::string backend_name() {
-  const char* b = std::getenv("HISX_TEST_BACKEND");
-  return b == nullptr || *b == '\0' ? "sqlite3" : b;
-}
-
 class HisBMistakes : public ::testing::Test {
  protected:
   void SetUp() override {
-    his_ = make_his_b(backend_name(), dir_.path());
+    his_ = make_his_b(test_backend_name(), dir_.path());
     std::ifstream in(his_.profile);
     std::ostringstream text;
     text << in.rdbuf();

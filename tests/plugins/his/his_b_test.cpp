@@ -8,12 +8,12 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <cstdlib>
 
 #include "db/database_pool.h"
 #include "db/plugin_profile.h"
 #include "db/profile_check.h"
 #include "hisx/testing/harness.h"
+#include "support/backend.h"
 #include "support/temp_dir.h"
 
 namespace hisx::test {
@@ -22,15 +22,10 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 
-std::string backend_name() {
-  const char* b = std::getenv("HISX_TEST_BACKEND");
-  return b == nullptr || *b == '\0' ? "sqlite3" : b;
-}
-
 class HisB : public ::testing::Test {
  protected:
   void SetUp() override {
-    his_ = make_his_b(backend_name(), dir_.path());
+    his_ = make_his_b(test_backend_name(), dir_.path());
     testing::HarnessOptions options;
     options.plugins = {"his"};
     options.overrides = his_.overrides;

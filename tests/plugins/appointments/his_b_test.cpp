@@ -1,16 +1,19 @@
-// A HIS that keys everything by codes (tests/data/his_codes): departments 'K01', clinic rooms
-// 'PK-NOI', doctors by user name 'bs.lan', patients 'BN0001' and '007'. Every HIS id goes
-// through hisx as opaque text: the admin lists, the catalogue, slots, a booking for patient
-// '007', check-in with its HIS visit, the FHIR references and the published events. The HIS
-// is SQLite (sqlite3 and postgresql runs; the store on PostgreSQL in the latter) or MariaDB.
+// The appointments plugin on "HIS B" (tests/data/his-b), the second HIS schema, through its
+// example profile alone: departments 'K01', clinic rooms 'PK-NOI', doctors by user name
+// 'bs.lan', patients 'BN0001' and '007', names split in two, local wall-clock timestamps and
+// the HIS's own codes. Every HIS id goes through hisx as opaque text: the admin lists, the
+// catalogue, slots, a booking for patient '007', check-in with its HIS encounter, the FHIR
+// references and the published events. HIS B is on the backend HISX_TEST_BACKEND names
+// (make_his_b): SQLite (hisx's tables beside it), PostgreSQL (likewise) or MariaDB (hisx's
+// tables in SQLite).
+#include "support/his_b.h"
+
 #include <Poco/JSON/Parser.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-#include <soci/mysql/soci-mysql.h>
-#include <soci/sqlite3/soci-sqlite3.h>
 
-#include <fstream>
-#include <sstream>
+#include <chrono>
+#include <ctime>
 
 #include "appointments_fixture.h"
 #include "support/backend.h"
@@ -20,59 +23,26 @@ namespace hisx::test::integration {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 
-// The statements of a script, split on ';' (the fixture's SQL holds none inside a string).
-std::vector<std::string> statements(const std::string& script) {
-  std::vector<std::string> out;
-  std::string current;
-  std::istringstream lines(script);
-  for (std::string line; std::getline(lines, line);) {
-    if (line.rfind("--", 0) == 0) continue;
-    current += line + "\n";
-    if (!line.empty() && line.back() == ';') {
-      current.pop_back();
-      current.pop_back();
-      out.push_back(current);
-      current.clear();
-    }
-  }
-  return out;
+// `t` as HIS B stores it: the wall-clock time of Asia/Ho_Chi_Minh (UTC+7, no DST),
+// "YYYY-MM-DD HH:MM:SS".
+std::string his_b_local_text(std::chrono::system_clock::time_point t) {
+  const std::time_t local = std::chrono::system_clock::to_time_t(t + std::chrono::hours(7));
+  std::tm tm{};
+  gmtime_r(&local, &tm);
+  char text[20];
+  std::strftime(text, sizeof text, "%Y-%m-%d %H:%M:%S", &tm);
+  return text;
 }
 
-std::filesystem::path fixture_dir() {
-  return std::filesystem::path(env("HISX_SOURCE_DIR")) / "tests" / "data" / "his_codes";
-}
-
-class HisCodes : public ::testing::Test {
+class AppointmentsOnHisB : public ::testing::Test {
  protected:
   void SetUp() override {
-    backend_ = backend_from_env();
-    std::vector<std::string> overrides = {
-        "his_profile=" + (fixture_dir() / "profile.yaml").string(),
-        "demo.seed_on_empty=false",
-        "plugins.settings.appointments.demo_seed=false",
-        "clock.start=" + today_ + "T09:00:00+07:00",
-    };
-    const std::string his_file = (dir_.path() / "his_codes.db").string();
-    if (backend_.name == "mariadb") {
-      his_ = std::make_unique<soci::session>(*soci::factory_mysql(), backend_.database->conninfo());
-      overrides.insert(overrides.begin(), backend_.overrides.begin(), backend_.overrides.end());
-    } else {
-      his_ = std::make_unique<soci::session>(*soci::factory_sqlite3(), "db=" + his_file);
-      *his_ << "PRAGMA busy_timeout=10000";
-      overrides.push_back("database.his.backend=sqlite3");
-      overrides.push_back("database.his.connection=db=" + his_file);
-      if (backend_.name == "postgresql") {
-        overrides.push_back("database.store.backend=postgresql");
-        overrides.push_back("database.store.connection=" + backend_.database->conninfo());
-      } else {
-        overrides.push_back("database.store.backend=sqlite3");
-        overrides.push_back("database.store.connection=db=${data_dir}/store.db");
-      }
-    }
-    for (const char* file : {"schema.sql", "seed.sql"}) {
-      for (const auto& sql : statements(read_text(fixture_dir() / file))) *his_ << sql;
-    }
+    his_ = make_his_b(test_backend_name(), dir_.path());
+    std::vector<std::string> overrides = his_.overrides;
+    overrides.push_back("plugins.settings.appointments.demo_seed=false");
+    overrides.push_back("clock.start=" + today_ + "T09:00:00+07:00");
     harness_ = std::make_unique<hisx::testing::Harness>(
         hisx::testing::HarnessOptions{.plugins = {"his", "appointments"}, .overrides = overrides});
   }
@@ -83,6 +53,13 @@ class HisCodes : public ::testing::Test {
   hisx::testing::Answer post(const std::string& target, const std::string& body,
                              const std::string& role = "admin") {
     return harness_->post(target, body, role);
+  }
+
+  // ENCOUNTER.ARRIVED_AT as the text HIS B holds, whatever the column's type on the backend.
+  std::string arrived_at_text() const {
+    if (his_.backend == "postgresql") return "CAST(ARRIVED_AT AS TEXT)";
+    if (his_.backend == "mysql") return "CAST(ARRIVED_AT AS CHAR)";
+    return "ARRIVED_AT";
   }
 
   // PK-NOI in the catalogue, a session of bs.lan from 09:30 to midnight today in 5-minute
@@ -114,26 +91,33 @@ class HisCodes : public ::testing::Test {
   }
 
   const std::string today_ = local_day(0);
-  TestBackend backend_;
   TempDir dir_;
-  std::unique_ptr<soci::session> his_;
+  HisB his_;
   std::unique_ptr<hisx::testing::Harness> harness_;
 };
 
-TEST_F(HisCodes, AdminListsTheHisCodesAsText) {
+TEST_F(AppointmentsOnHisB, AdminListsTheHisCodesAsText) {
   auto r = get("/api/v1/appointments/admin/his-clinics");
   ASSERT_EQ(r.status, 200) << r.body;
-  EXPECT_THAT(r.body, HasSubstr(R"("clinic_id":"PK-NHI")"));
+  EXPECT_THAT(
+      r.body,
+      HasSubstr(
+          R"("clinic_id":"PK-NHI","code":"PK-NHI","name":"Phòng khám Nhi","department_id":"K02")"));
   EXPECT_THAT(
       r.body,
       HasSubstr(
           R"("clinic_id":"PK-NOI","code":"PK-NOI","name":"Phòng khám Nội","department_id":"K01")"));
+  // The inactive room is not listed.
+  EXPECT_THAT(r.body, Not(HasSubstr("PK-CU")));
 
+  // Doctors only (JOB 'BS'), named from the split name with the degree; not the nurse.
   r = get("/api/v1/appointments/admin/his-doctors");
   ASSERT_EQ(r.status, 200) << r.body;
-  EXPECT_THAT(r.body, HasSubstr(R"("doctor_id":"bs.lan","code":"NV01")"));
-  EXPECT_THAT(r.body, HasSubstr(R"("department_id":"K01")"));
-  EXPECT_THAT(r.body, HasSubstr(R"("doctor_id":"bs.minh")"));
+  EXPECT_THAT(r.body, HasSubstr(R"("doctor_id":"bs.lan","code":"bs.lan",)"
+                                R"("full_name":"BSCKI. Trần Thị Lan","department_id":"K01")"));
+  EXPECT_THAT(r.body, HasSubstr(R"("doctor_id":"bs.minh","code":"bs.minh",)"
+                                R"("full_name":"ThS. Lê Văn Minh","department_id":"K02")"));
+  EXPECT_THAT(r.body, Not(HasSubstr("dd.hoa")));
 
   r = harness_->put("/api/v1/appointments/admin/clinics/PK-NOI", R"({"channels": ["phone"]})",
                     "admin");
@@ -144,31 +128,41 @@ TEST_F(HisCodes, AdminListsTheHisCodesAsText) {
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_THAT(r.body, HasSubstr(R"("clinic_id":"PK-NOI","code":"PK-NOI")"));
 
-  // A code the HIS does not list, and a doctor it does not know, are refused by name.
-  r = harness_->put("/api/v1/appointments/admin/clinics/PK-XYZ", R"({"channels": ["phone"]})",
-                    "admin");
-  EXPECT_EQ(r.status, 422) << r.body;
-  EXPECT_THAT(r.body, HasSubstr("PK-XYZ"));
+  // A code the HIS does not list (unknown, or its inactive room), and a doctor it does not
+  // know, are refused by name.
+  for (const std::string code : {"PK-XYZ", "PK-CU"}) {
+    r = harness_->put("/api/v1/appointments/admin/clinics/" + code, R"({"channels": ["phone"]})",
+                      "admin");
+    EXPECT_EQ(r.status, 422) << code << ": " << r.body;
+    EXPECT_THAT(r.body, HasSubstr(code));
+  }
   r = post("/api/v1/appointments/admin/templates",
            R"({"clinic_id": "PK-NOI", "doctor_id": "bs.nobody", "weekday": 1, "start": "08:00",)"
            R"( "end": "09:00", "slot_minutes": 15, "capacity": 2})");
   EXPECT_EQ(r.status, 422) << r.body;
   EXPECT_THAT(r.body, HasSubstr("bs.nobody"));
 
-  // The his plugin gives the HIS's ids as text too.
+  // The his plugin gives the HIS's ids as text too, names joined, codes mapped.
   r = get("/api/v1/his/patients/007", "receptionist");
   ASSERT_EQ(r.status, 200) << r.body;
-  EXPECT_THAT(r.body, HasSubstr(R"("id":"007","code":"007","full_name":"Phạm Thị Bảy")"));
-  r = get("/api/v1/his/patients?q=bay", "receptionist");
+  EXPECT_THAT(r.body, HasSubstr(R"("id":"007","code":"007","full_name":"Nguyễn Văn An")"));
+  EXPECT_THAT(r.body, HasSubstr(R"("gender":"male")"));
+  r = get("/api/v1/his/patients/BN0001", "receptionist");
   ASSERT_EQ(r.status, 200) << r.body;
-  EXPECT_THAT(r.body, HasSubstr(R"("id":"007")"));
+  EXPECT_THAT(r.body, HasSubstr(R"("full_name":"Đỗ Thị Bích")"));
+  EXPECT_THAT(r.body, HasSubstr(R"("gender":"female")"));
+  r = get("/api/v1/his/patients?q=bich", "receptionist");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_THAT(r.body, HasSubstr(R"("id":"BN0001")"));
   r = get("/api/v1/his/departments", "receptionist");
   ASSERT_EQ(r.status, 200) << r.body;
-  EXPECT_THAT(r.body, HasSubstr(R"("id":"K01","code":"K01","name":"Khoa Nội")"));
+  EXPECT_THAT(r.body, HasSubstr(R"("id":"K01","code":"K01","name":"Khoa Khám bệnh")"));
+  EXPECT_THAT(r.body, Not(HasSubstr("K99")));
   EXPECT_EQ(get("/api/v1/his/patients/BN9999", "receptionist").status, 404);
+  EXPECT_EQ(get("/api/v1/his/patients/7", "receptionist").status, 404);
 }
 
-TEST_F(HisCodes, BookCheckInFhirAndEventsCarryTheCodes) {
+TEST_F(AppointmentsOnHisB, BookCheckInFhirAndEventsCarryTheCodes) {
   const long long slot = open_pk_noi();
   ASSERT_GT(slot, 0);
 
@@ -182,6 +176,7 @@ TEST_F(HisCodes, BookCheckInFhirAndEventsCarryTheCodes) {
   EXPECT_EQ(booking->getValue<std::string>("clinic_id"), "PK-NOI");
   EXPECT_EQ(booking->getValue<std::string>("doctor_id"), "bs.lan");
   const long long id = booking->getValue<long long>("id");
+  const std::string code = booking->getValue<std::string>("code");
   EXPECT_THAT(r.body, HasSubstr(R"("patient_id":"007")"));
 
   // An unknown patient code is refused, naming it; "7" is not "007".
@@ -199,20 +194,41 @@ TEST_F(HisCodes, BookCheckInFhirAndEventsCarryTheCodes) {
   EXPECT_EQ(clinic, "PK-NOI");
   EXPECT_EQ(doctor, "bs.lan");
 
-  // Check-in registers the visit in the HIS with the codes.
+  // Check-in registers the encounter in HIS B through its visit.register: numbered by the
+  // booking's source, an outpatient waiting (its own codes NGT, CHO), arrived at the local
+  // wall-clock time of the check-in (UTC + 7 h).
+  const std::string arrived = his_b_local_text(harness_->clock().now());
+  EXPECT_EQ(arrived, today_ + " 09:00:00");
   r = post("/api/v1/appointments/bookings/" + std::to_string(id) + "/check-in", "", "receptionist");
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_TRUE(r.json()->getValue<bool>("visit_registered")) << r.body;
   EXPECT_EQ(r.json()->getValue<std::string>("patient_id"), "007");
-  int visits = 0;
-  *his_ << "SELECT COUNT(*) FROM luot_kham WHERE ma_bn = '007' AND ma_phong = 'PK-NOI'",
-      soci::into(visits);
-  EXPECT_EQ(visits, 1);
+  {
+    auto his = harness_->his();
+    int visits = 0;
+    *his << "SELECT COUNT(*) FROM ENCOUNTER WHERE PATIENT_NO = '007' AND ROOM_CODE = 'PK-NOI'",
+        soci::into(visits);
+    EXPECT_EQ(visits, 2);  // KB-0001 of the seed, and this one
+    const std::string source = "hisx:" + code;
+    std::string number, type, room, dept, at, status, channel;
+    *his << "SELECT ENCOUNTER_NO, ENCOUNTER_TYPE, ROOM_CODE, DEPT_CODE, " + arrived_at_text() +
+                ", STATUS, CHANNEL FROM ENCOUNTER WHERE ENCOUNTER_NO = :source",
+        soci::use(source), soci::into(number), soci::into(type), soci::into(room), soci::into(dept),
+        soci::into(at), soci::into(status), soci::into(channel);
+    EXPECT_EQ(number, source);
+    EXPECT_EQ(type, "NGT");
+    EXPECT_EQ(room, "PK-NOI");
+    EXPECT_EQ(dept, "K01");
+    EXPECT_EQ(at, arrived);
+    EXPECT_EQ(status, "CHO");
+    EXPECT_EQ(channel, "hisx");
+  }
 
-  // The check-in desk finds the booking by the patient code.
+  // The check-in desk finds the booking by the patient code, named from HIS B.
   r = get("/api/v1/appointments/check-in/search?q=007", "receptionist");
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_THAT(r.body, HasSubstr(R"("patient_id":"007")"));
+  EXPECT_THAT(r.body, HasSubstr(R"("full_name":"Nguyễn Văn An")"));
 
   // FHIR: the references carry the HIS ids; a search by patient finds the booking.
   r = get("/fhir/r4/Appointment/" + std::to_string(id));
@@ -248,16 +264,16 @@ TEST_F(HisCodes, BookCheckInFhirAndEventsCarryTheCodes) {
   EXPECT_EQ(capacity.front().payload->getValue<std::string>("department_id"), "K01");
 }
 
-TEST_F(HisCodes, ReexamOrdersKeepTheCodes) {
+TEST_F(AppointmentsOnHisB, ReexamOrdersKeepTheCodes) {
   open_pk_noi();
   auto r = post("/api/v1/appointments/reexams",
                 R"({"patient_id": "BN0001", "clinic_id": "PK-NOI", "doctor_id": "bs.lan",)"
-                R"( "visit_id": "LK-2025-0001", "due_date": ")" +
+                R"( "visit_id": "KB-0002", "due_date": ")" +
                     local_day(14) + R"("})",
                 "doctor");
   ASSERT_EQ(r.status, 201) << r.body;
   EXPECT_THAT(r.body, HasSubstr(R"("patient_id":"BN0001")"));
-  EXPECT_THAT(r.body, HasSubstr(R"("visit_id":"LK-2025-0001")"));
+  EXPECT_THAT(r.body, HasSubstr(R"("visit_id":"KB-0002")"));
   r = get("/api/v1/appointments/reexams?patient_id=BN0001", "doctor");
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.json()->getValue<int>("count"), 1) << r.body;

@@ -2,6 +2,7 @@
 // histograms by route pattern, pool gauges, and what a plugin counts itself.
 #include <gmock/gmock.h>
 
+#include <algorithm>
 #include <chrono>
 #include <regex>
 #include <sstream>
@@ -17,18 +18,25 @@ using ::testing::Not;
 
 // Scrapes until the exposition holds `line` (a request is counted just after its answer is
 // sent, so the scrape that follows may come a moment before it). Returns the last scrape.
-std::string scrape_until(const HostProcess& host, const std::string& line) {
+// /metrics once it holds every one of `lines`, or after 10 s: a request may be counted after its
+// answer reached the client, so the answers a test got are not all counted at once.
+std::string scrape_until(const HostProcess& host, const std::vector<std::string>& lines) {
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
   std::string text;
   while (true) {
     HttpResult r = host.client().get("/metrics");
     EXPECT_EQ(r.status, 200) << r.body;
     text = r.body;
-    if (text.find(line) != std::string::npos || std::chrono::steady_clock::now() > deadline) {
-      return text;
-    }
+    const bool all = std::all_of(lines.begin(), lines.end(), [&](const std::string& line) {
+      return text.find(line) != std::string::npos;
+    });
+    if (all || std::chrono::steady_clock::now() > deadline) return text;
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
+}
+
+std::string scrape_until(const HostProcess& host, const std::string& line) {
+  return scrape_until(host, std::vector<std::string>{line});
 }
 
 TEST(Metrics, RequestsAreCountedAndTimedByRoutePattern) {
@@ -42,10 +50,17 @@ TEST(Metrics, RequestsAreCountedAndTimedByRoutePattern) {
   ASSERT_EQ(host.client().get("/api/v1/his/patients/999999999", doctor).status, 404);
   ASSERT_EQ(host.client().get("/api/v1/his/departments").status, 401);
 
-  const std::string text =
-      scrape_until(host,
-                   "hisx_http_requests_total{method=\"GET\",route=\"/api/v1/his/departments\","
-                   "status=\"401\"} 1\n");
+  const std::string text = scrape_until(
+      host, {"hisx_http_requests_total{method=\"GET\",route=\"/api/v1/his/departments\","
+             "status=\"401\"} 1\n",
+             "hisx_http_requests_total{method=\"GET\",route=\"/api/v1/his/departments\","
+             "status=\"200\"} 2\n",
+             "hisx_http_requests_total{method=\"GET\",route=\"/api/v1/his/patients/{id}\","
+             "status=\"200\"} 1\n",
+             "hisx_http_requests_total{method=\"GET\",route=\"/api/v1/his/patients/{id}\","
+             "status=\"404\"} 1\n",
+             "hisx_http_request_duration_seconds_count{method=\"GET\",route=\"/api/v1/his/"
+             "departments\"} 3\n"});
   EXPECT_THAT(text, HasSubstr("# TYPE hisx_http_requests_total counter\n"));
   EXPECT_THAT(text, HasSubstr("hisx_http_requests_total{method=\"GET\",route=\"/api/v1/his/"
                               "departments\",status=\"200\"} 2\n"));

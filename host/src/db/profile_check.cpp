@@ -24,8 +24,6 @@ bool contains(const std::vector<std::string>& items, const std::string& item) {
   return std::find(items.begin(), items.end(), item) != items.end();
 }
 
-// Binding NULL to every parameter of a command usually violates a NOT NULL or foreign key
-// constraint; reaching that check means the SQL itself is valid.
 std::string param_list(const sdk::StatementSpec& spec) {
   std::vector<std::string> names;
   for (const auto& p : spec.params) names.push_back(p.name);
@@ -130,8 +128,8 @@ void describe_through_odbc(soci::statement& prepared) {
 
 // Commands are checked without changing HIS data: SQLite and PostgreSQL prepare them on the
 // server, which resolves every table, column and type; MySQL and MariaDB explain them (EXPLAIN
-// INSERT/UPDATE/DELETE plans without running); through ODBC they are only prepared. Nothing
-// is ever executed, so a table that cannot roll back (MyISAM) is safe too.
+// INSERT/UPDATE/DELETE plans without running); through ODBC they are prepared and described.
+// Nothing is ever executed, so a table that cannot roll back (MyISAM) is safe too.
 void check_command(soci::session& s, const ProfileFile& profile, const ProfileFile::Statement& st,
                    const sdk::StatementSpec& spec) {
   soci::transaction tx(s);

@@ -61,6 +61,14 @@ std::vector<StatementSpec> make_statements() {
   by_insurance.probe = {{"insurance_no", "ZZ-HISX-PROBE"}};
   specs.push_back(std::move(by_insurance));
 
+  StatementSpec by_code = patient_lookup(
+      "patient.find_by_code",
+      {"code", T::kText, "A patient code (mã bệnh nhân) as printed on a slip, upper-case."},
+      "The patient whose patient code is :code, compared without regard to case: zero or one "
+      "row. Optional: without it, hisx looks the code up through patient.search.");
+  by_code.probe = {{"code", "ZZ-HISX-PROBE"}};
+  specs.push_back(std::move(by_code));
+
   specs.push_back({"department.list",
                    StatementKind::kQuery,
                    {},

@@ -1,5 +1,6 @@
 #include "hisx/settings.h"
 
+#include <optional>
 #include <stdexcept>
 
 namespace hisx::sdk {
@@ -63,6 +64,23 @@ std::string str_or_declared(const Settings& settings, const std::vector<SettingS
     if (spec.key == key) return spec.default_value;
   }
   return {};
+}
+
+long long integer_between(const Settings& settings, const std::vector<SettingSpec>& specs,
+                          const std::string& key, long long min, long long max) {
+  const std::string text = str_or_declared(settings, specs, key);
+  std::optional<long long> value;
+  try {
+    std::size_t used = 0;
+    const long long v = std::stoll(text, &used);
+    if (used == text.size()) value = v;
+  } catch (const std::exception&) {
+  }
+  if (!value || *value < min || *value > max) {
+    throw std::invalid_argument("setting " + key + ": '" + text + "' is not a whole number from " +
+                                std::to_string(min) + " to " + std::to_string(max));
+  }
+  return *value;
 }
 
 }  // namespace hisx::sdk

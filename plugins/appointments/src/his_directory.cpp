@@ -7,25 +7,6 @@ namespace {
 // A HIS id as text, whether the HIS column is a number or text.
 sdk::HisId id_of(const sdk::HisRow& row, const std::string& column) { return row.text(column); }
 
-HisPatient patient_of(const sdk::HisRow& row) {
-  return HisPatient{id_of(row, "id"),         row.text("code"),       row.text("full_name"),
-                    row.text("phone"),        row.text("birth_date"), row.text("gender"),
-                    row.text("insurance_no"), row.text("address")};
-}
-
-std::optional<std::vector<HisPatient>> patients_by(sdk::Context& context,
-                                                   const std::string& statement,
-                                                   const std::string& param,
-                                                   const std::string& value) {
-  if (!context.profile().has(statement)) return std::nullopt;
-  const auto his = context.his().session();
-  std::vector<HisPatient> out;
-  for (const auto& row : context.profile().query(*his, statement, {{param, value}})) {
-    out.push_back(patient_of(row));
-  }
-  return out;
-}
-
 }  // namespace
 
 sdk::LeasedSession his_beside(sdk::Context& context, soci::session& store_session) {
@@ -68,16 +49,6 @@ std::vector<HisDoctor> his_doctors(sdk::Context& context) {
   return out;
 }
 
-std::optional<std::vector<HisPatient>> his_patients_by_phone(sdk::Context& context,
-                                                             const std::string& phone) {
-  return patients_by(context, "patient.find_by_phone", "phone", phone);
-}
-
-std::optional<std::vector<HisPatient>> his_patients_by_insurance(sdk::Context& context,
-                                                                 const std::string& insurance_no) {
-  return patients_by(context, "patient.find_by_insurance", "insurance_no", insurance_no);
-}
-
 bool his_doctor_exists(sdk::Context& context, soci::session& his, const sdk::HisId& id) {
   for (const auto& row : context.profile().query(his, "doctor.list", {})) {
     if (id_of(row, "id") == id) return true;
@@ -93,30 +64,6 @@ bool his_doctor_exists(sdk::Context& context, const sdk::HisId& id) {
 bool his_patient_exists(sdk::Context& context, const sdk::HisId& id) {
   const auto his = context.his().session();
   return !context.profile().query(*his, "patient.get", {{"id", sdk::HisValue(id)}}).empty();
-}
-
-std::optional<HisPatient> his_patient(sdk::Context& context, soci::session& his,
-                                      const sdk::HisId& id) {
-  const auto rows = context.profile().query(his, "patient.get", {{"id", sdk::HisValue(id)}});
-  if (rows.empty()) return std::nullopt;
-  return patient_of(rows.front());
-}
-
-std::optional<HisPatient> his_patient(sdk::Context& context, const sdk::HisId& id) {
-  const auto his = context.his().session();
-  return his_patient(context, *his, id);
-}
-
-std::vector<HisPatient> his_patient_search(sdk::Context& context, const std::string& folded_query,
-                                           int limit) {
-  const auto his = context.his().session();
-  std::vector<HisPatient> out;
-  for (const auto& row :
-       context.profile().query(*his, "patient.search",
-                               {{"q", folded_query}, {"limit", static_cast<long long>(limit)}})) {
-    out.push_back(patient_of(row));
-  }
-  return out;
 }
 
 }  // namespace hisx::appointments

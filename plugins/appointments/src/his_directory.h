@@ -7,6 +7,7 @@
 #include "hisx/context.h"
 #include "hisx/database.h"
 #include "hisx/his_id.h"
+#include "hisx/his_records.h"
 
 namespace hisx::appointments {
 
@@ -41,17 +42,8 @@ bool his_doctor_exists(sdk::Context& context, soci::session& his, const sdk::His
 /// True when the HIS has a patient with this id (`patient.get`).
 bool his_patient_exists(sdk::Context& context, const sdk::HisId& id);
 
-/// A patient as the HIS keeps them (`patient.get`, `patient.search` columns).
-struct HisPatient {
-  sdk::HisId id;
-  std::string code;
-  std::string full_name;
-  std::string phone;         ///< "" when the HIS has none.
-  std::string birth_date;    ///< "YYYY-MM-DD", "" when unknown.
-  std::string gender;        ///< male, female, other or unknown.
-  std::string insurance_no;  ///< "" when none.
-  std::string address;       ///< "" when none.
-};
+/// A patient as the HIS keeps them (the SDK's reader, hisx/his_records.h).
+using HisPatient = sdk::HisPatient;
 
 /// A doctor as the HIS lists them (`doctor.list`).
 struct HisDoctor {
@@ -64,24 +56,13 @@ struct HisDoctor {
 /// The HIS's active doctors (`doctor.list`).
 std::vector<HisDoctor> his_doctors(sdk::Context& context);
 
-/// The patients whose phone is `phone` (`patient.find_by_phone`), or nothing when the profile
-/// does not define that optional statement.
-std::optional<std::vector<HisPatient>> his_patients_by_phone(sdk::Context& context,
-                                                             const std::string& phone);
-/// The patients whose health insurance card number is `insurance_no`
-/// (`patient.find_by_insurance`), or nothing when the profile does not define it.
-std::optional<std::vector<HisPatient>> his_patients_by_insurance(sdk::Context& context,
-                                                                 const std::string& insurance_no);
+/// The patients by phone or insurance card (optional statements; nothing when undefined).
+using sdk::his_patients_by_insurance;
+using sdk::his_patients_by_phone;
 
 /// The HIS patient with this id (`patient.get`), if any.
-std::optional<HisPatient> his_patient(sdk::Context& context, const sdk::HisId& id);
-/// As above, on the session `his`.
-std::optional<HisPatient> his_patient(sdk::Context& context, soci::session& his,
-                                      const sdk::HisId& id);
-
-/// At most `limit` HIS patients matching `folded_query` (`patient.search`: lower-case, no
-/// diacritics, no wildcards — a name, phone number or patient code), best matches first.
-std::vector<HisPatient> his_patient_search(sdk::Context& context, const std::string& folded_query,
-                                           int limit);
+using sdk::his_patient;
+/// At most `limit` HIS patients matching a folded query (`patient.search`).
+using sdk::his_patient_search;
 
 }  // namespace hisx::appointments

@@ -49,19 +49,7 @@ std::string scalar(const sdk::Settings& settings, const std::string& key) {
 
 long long whole_number(const sdk::Settings& settings, const std::string& key, long long min,
                        long long max) {
-  const std::string text = scalar(settings, key);
-  std::optional<long long> value;
-  try {
-    std::size_t used = 0;
-    const long long v = std::stoll(text, &used);
-    if (used == text.size()) value = v;
-  } catch (const std::exception&) {
-  }
-  if (!value || *value < min || *value > max) {
-    throw std::invalid_argument("setting " + key + ": '" + text + "' is not a whole number from " +
-                                std::to_string(min) + " to " + std::to_string(max));
-  }
-  return *value;
+  return sdk::integer_between(settings, setting_specs(), key, min, max);
 }
 
 // A name that goes into MSH or PID as it is: 1-50 characters, none of HL7's delimiters.

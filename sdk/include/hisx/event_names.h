@@ -26,6 +26,8 @@ inline constexpr std::string_view kAppointmentRescheduled = "appointment.resched
 inline constexpr std::string_view kScheduleCapacityChanged = "schedule.capacity_changed";
 /// An app account was linked to an HIS patient.
 inline constexpr std::string_view kPatientLinked = "patient.linked";
+/// An app account's link to an HIS patient ended. Since 2.1.
+inline constexpr std::string_view kPatientUnlinked = "patient.unlinked";
 /// A payment completed.
 inline constexpr std::string_view kPaymentCompleted = "payment.completed";
 

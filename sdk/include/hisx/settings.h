@@ -71,4 +71,12 @@ HISX_SDK_API std::string str_or_declared(const Settings& settings,
                                          const std::vector<SettingSpec>& specs,
                                          const std::string& key);
 
+/// The whole number of scalar setting `key` (str_or_declared()), checked to lie in [min, max].
+/// Throws std::invalid_argument naming the key, the value and the range otherwise ("setting
+/// code_ttl_hours: 'x' is not a whole number from 1 to 8760"), which the host reports naming
+/// the plugin. Since 2.1.
+HISX_SDK_API long long integer_between(const Settings& settings,
+                                       const std::vector<SettingSpec>& specs,
+                                       const std::string& key, long long min, long long max);
+
 }  // namespace hisx::sdk

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <string>
+
+#include "app_link_settings.h"
+#include "hisx/civil_time.h"
+#include "hisx/context.h"
+
+namespace hisx::app_link {
+
+/// What the plugin's parts share while it runs: the host's context, the checked settings and
+/// the hospital's time zone.
+struct Environment {
+  sdk::Context& context;
+  AppLinkSettings settings;
+  const sdk::TimeZone& zone;
+
+  /// Now, from the host's clock, to the second.
+  sdk::Instant now() const { return sdk::to_instant(context.clock().now()); }
+  /// now() as stored: "YYYY-MM-DDTHH:MM:SSZ".
+  std::string now_text() const { return sdk::format_utc(now()); }
+};
+
+}  // namespace hisx::app_link

@@ -13,18 +13,16 @@ constexpr const char* kColumns =
     "consent_witness, consent_at, code_id, form_id, import_id, linked_by, linked_at, "
     "unlinked_at, unlinked_by, unlink_reason";
 
-std::string text_at(const soci::row& r, std::size_t i) {
-  return r.get_indicator(i) == soci::i_null ? std::string() : r.get<std::string>(i);
-}
+std::string text_at(const soci::row& r, std::size_t i) { return sdk::row_text(r, i); }
 
 std::optional<long long> id_at(const soci::row& r, std::size_t i) {
   if (r.get_indicator(i) == soci::i_null) return std::nullopt;
-  return r.get<long long>(i);
+  return sdk::row_integer(r, i);
 }
 
 Link read_link(const soci::row& r) {
   Link l;
-  l.id = r.get<long long>(0);
+  l.id = sdk::row_integer(r, 0);
   l.account_id = r.get<std::string>(1);
   l.patient_id = r.get<std::string>(2);
   if (r.get_indicator(3) != soci::i_null) l.department_id = r.get<std::string>(3);

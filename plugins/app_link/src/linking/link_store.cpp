@@ -120,7 +120,21 @@ LinkResult make_link(Environment& env, soci::session& tx, const NewLink& in) {
     throw std::runtime_error("the link of " + in.account_id + " to " + in.patient_id +
                              " was neither stored nor found");
   }
-  Link made = *find_link(tx, id);
+  Link made;
+  made.id = id;
+  made.account_id = in.account_id;
+  made.patient_id = in.patient_id;
+  made.department_id = in.department_id;
+  made.method = in.method;
+  made.consent_by = in.consent_by;
+  made.consent_method = in.consent_method;
+  made.consent_witness = in.consent_witness;
+  made.consent_at = consent_at;
+  made.code_id = in.code_id;
+  made.form_id = in.form_id;
+  made.import_id = in.import_id;
+  made.linked_by = in.linked_by;
+  made.linked_at = now;
   auto payload = link_payload(made);
   payload->set("linked_at", made.linked_at);
   env.context.events().publish(tx, std::string(sdk::events::kPatientLinked), payload);

@@ -180,6 +180,16 @@ std::vector<ProfileIssue> check_profile(const ProfileFile& profile, sdk::Databas
       unique.push_back(d);
     } else {
       it->required = it->required || d.required;
+      // Name the plugins that need it (those that only use it when present come after).
+      for (const auto& plugin : d.plugins) {
+        if (std::find(it->plugins.begin(), it->plugins.end(), plugin) == it->plugins.end()) {
+          if (d.required) {
+            it->plugins.insert(it->plugins.begin(), plugin);
+          } else {
+            it->plugins.push_back(plugin);
+          }
+        }
+      }
     }
   }
 
@@ -193,9 +203,15 @@ std::vector<ProfileIssue> check_profile(const ProfileFile& profile, sdk::Databas
         for (char c : name) {
           if (c != '.') anchor += c;
         }
-        issues.push_back({name, "not defined in " + profile.file().string() +
-                                    "; add it under statements: (docs/his-profile.md#" + anchor +
-                                    " gives its parameters and columns)"});
+        std::string needed_by;
+        for (const auto& plugin : d.plugins) needed_by += (needed_by.empty() ? "" : ", ") + plugin;
+        issues.push_back(
+            {name, "not defined in " + profile.file().string() +
+                       (d.plugins.empty()       ? ""
+                        : d.plugins.size() == 1 ? " (the plugin " + needed_by + " needs it)"
+                                                : " (the plugins " + needed_by + " need it)") +
+                       "; add it under statements: (docs/his-profile.md#" + anchor +
+                       " gives its parameters and columns)"});
       }
       continue;
     }

@@ -43,12 +43,12 @@ std::vector<DeclaredStatement> declared_statements(const sdk::Manifest& manifest
       throw std::invalid_argument("HIS statement '" + name + "' is declared twice");
     }
     if (const sdk::StatementSpec* standard = sdk::find_statement(name)) {
-      out.push_back({*standard, required});
+      out.push_back({*standard, required, {manifest.name}});
       return;
     }
     for (const auto& own : manifest.his_statement_specs) {
       if (own.name == name) {
-        out.push_back({own, required});
+        out.push_back({own, required, {manifest.name}});
         return;
       }
     }

@@ -12,6 +12,8 @@ namespace hisx::host {
 struct DeclaredStatement {
   sdk::StatementSpec spec;
   bool required = true;  ///< False for Manifest::optional_his_statements.
+  /// The plugins that declare it (one from declared_statements(); check_profile() merges).
+  std::vector<std::string> plugins{};
 };
 
 /// The statements `manifest` declares, resolved against the standard catalogue and its own

@@ -60,14 +60,22 @@ async function openPatient(page) {
   assert.equal(await page.locator('#patient-code').textContent(), patient.code);
 }
 
-test('a receptionist finds a patient, prints, links with a witness and unlinks', async () => {
-  const page = await newPage(browser, host.url);
-  await logIn(page, receptionist);
+// Chooses the desk's department on the desk page (remembered in this browser) and goes home.
+async function chooseDepartment(page) {
   await page.goto('/app_link/desk.html');
   await shellReady(page);
-  // The desk's department is chosen once and remembered in this browser.
+  await page.waitForFunction(() => document.getElementById('department').options.length > 1);
   await page.selectOption('#department', DEPARTMENT);
-  await page.reload();
+  await page.goto('/');
+  await shellReady(page);
+}
+
+test('a receptionist finds a patient by name and prints the slip and the form', async () => {
+  const page = await newPage(browser, host.url);
+  await logIn(page, receptionist);
+  // The desk's department is chosen once and remembered in this browser.
+  await chooseDepartment(page);
+  await page.goto('/app_link/desk.html');
   await shellReady(page);
   await page.waitForFunction(() => document.getElementById('department').options.length > 1);
   assert.equal(await page.inputValue('#department'), DEPARTMENT, 'the department is remembered');
@@ -110,6 +118,14 @@ test('a receptionist finds a patient, prints, links with a witness and unlinks',
   assert.equal(formResponse.status(), 200);
   assert.match(formResponse.headers()['content-type'], /^application\/pdf/);
   await waitForText(page, '#print-status', /^Đã tạo phiếu đồng ý\./);
+  assertNoProblems(page);
+});
+
+test('a receptionist links an account with verbal consent and a witness, then unlinks', async () => {
+  const page = await newPage(browser, host.url);
+  await logIn(page, receptionist);
+  await chooseDepartment(page);
+  await openPatient(page);
 
   // Verbal consent without a witness: refused, the error next to the witness field.
   await page.keyboard.press('Alt+L');
@@ -205,6 +221,7 @@ test('a day of consent forms prints as one PDF for the chosen department', async
   await page.selectOption('#batch-department', DEPARTMENT);
   const batch = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/app-link/forms/batch');
   await page.focus('#batch-date');
+  await tabTo(page, '#batch-form button[type="submit"]');
   await page.keyboard.press('Enter');
   const response = await batch;
   const query = new URL(response.url()).searchParams;

@@ -176,14 +176,14 @@
     return response.blob();
   }
 
-  // Shows a file just fetched: opens it in a new tab (the browser's viewer prints it) and
-  // leaves a link in `linkHolder` to open it again or save it as `fileName` (when the
-  // browser blocked the new tab, or to print later).
-  function offerFile(blob, fileName, linkHolder, linkKey) {
+  // Leaves a link to a file just fetched in `linkHolder`: it opens the file in a new tab (a
+  // PDF, to print from the browser's viewer, also when the browser blocked the tab the page
+  // opened), or with `save` saves it as `fileName` (a CSV). Answers the file's object URL.
+  function offerFile(blob, fileName, linkHolder, linkKey, save) {
     const url = URL.createObjectURL(blob);
     if (linkHolder.dataset.url) URL.revokeObjectURL(linkHolder.dataset.url);
     linkHolder.dataset.url = url;
-    const link = hisx.el('a', {href: url, target: '_blank', rel: 'noopener', download: fileName});
+    const link = hisx.el('a', save ? {href: url, download: fileName} : {href: url, target: '_blank'});
     i18n.set(link, linkKey, {file: fileName});
     linkHolder.replaceChildren(link);
     linkHolder.hidden = false;

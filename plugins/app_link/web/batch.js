@@ -134,7 +134,7 @@
     try {
       const blob = await window.appLink.fetchFile(
         `/api/v1/app-link/imports/${encodeURIComponent(result.import_id)}/results.csv`);
-      window.appLink.offerFile(blob, fileName, $('download-link'), 'batch.download_again');
+      window.appLink.offerFile(blob, fileName, $('download-link'), 'batch.download_again', true);
       $('download-link').querySelector('a').click();
       say('result-status', () => i18n.t('batch.download_done', {file: fileName}), 'ok');
     } catch (error) {

@@ -150,9 +150,8 @@
   // ---- The patient ----
 
   async function openPatient(summary, row) {
+    if (!(await loadPatient(summary.id))) return;
     openedFrom = row;
-    await loadPatient(summary.id);
-    if (!current) return;
     renderResults();
     closeUnlink(false);
     clearErrors($('link-form'));
@@ -170,12 +169,15 @@
   }
 
   // Reads the patient's linking state again (after a print, a link or an unlink).
+  // Resolves to whether it could.
   async function loadPatient(id) {
     try {
       current = await hisx.api(`/api/v1/app-link/patients/${encodeURIComponent(id)}`);
       renderPatient();
+      return true;
     } catch (error) {
-      showFailure(error, {}, current ? 'patient-status' : 'search-status');
+      showFailure(error, {}, $('patient').hidden ? 'search-status' : 'patient-status');
+      return false;
     }
   }
 
@@ -193,9 +195,9 @@
     $('patient-heading').textContent = text(p.full_name);
     $('patient-code').textContent = text(p.code);
     $('patient-birth').textContent = formatDate(p.birth_date);
-    const linked = $('patient-linked');
-    linked.textContent = i18n.t(current.linked ? 'desk.state.linked' : 'desk.state.not_linked');
-    linked.className = current.linked ? 'badge badge-yes' : 'badge badge-no';
+    $('patient-linked').replaceChildren(hisx.el('span',
+      {class: current.linked ? 'badge badge-yes' : 'badge badge-no'},
+      i18n.t(current.linked ? 'desk.state.linked' : 'desk.state.not_linked')));
     $('patient-code-state').textContent = codeText(current.linking_code);
     renderLinks();
   }
@@ -306,6 +308,7 @@
       department_id: department,
       consent,
     };
+    say('links-status', null);
     setBusy(form, true);
     try {
       const link = await hisx.api('/api/v1/app-link/links', {method: 'POST', body});
@@ -327,6 +330,8 @@
 
   function openUnlink(link, button) {
     unlinking = {link, button};
+    say('link-status', null);
+    say('links-status', null);
     clearErrors($('unlink-form'));
     i18n.set($('unlink-heading'), 'desk.unlink.heading', {account: link.app_account_id});
     $('unlink-reason').value = '';

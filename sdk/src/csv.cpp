@@ -113,4 +113,32 @@ char guess_csv_delimiter(std::string_view text) {
   return semicolons > commas ? ';' : ',';
 }
 
+std::string csv_field(std::string_view text) {
+  std::string value;
+  if (!text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos) {
+    value.push_back('\'');
+  }
+  value.append(text);
+  const bool quote = value.find_first_of(",\"\r\n") != std::string::npos ||
+                     (!value.empty() && (value.front() == ' ' || value.back() == ' '));
+  if (!quote) return value;
+  std::string out = "\"";
+  for (char c : value) {
+    if (c == '"') out.push_back('"');
+    out.push_back(c);
+  }
+  out.push_back('"');
+  return out;
+}
+
+std::string csv_record(const std::vector<std::string>& fields) {
+  std::string out;
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (i > 0) out.push_back(',');
+    out += csv_field(fields[i]);
+  }
+  out += "\r\n";
+  return out;
+}
+
 }  // namespace hisx::sdk

@@ -55,4 +55,14 @@ HISX_SDK_API std::vector<CsvRow> parse_csv(std::string_view text, char delimiter
 /// a tie). Spreadsheets set to a locale whose decimal mark is a comma save CSV with ';'.
 HISX_SDK_API char guess_csv_delimiter(std::string_view text);
 
+/// One CSV field as a spreadsheet reads it back: quoted when it holds a comma, a quote, a line
+/// break or leading/trailing spaces (quotes doubled), and prefixed with an apostrophe when it
+/// begins with =, +, -, @, a tab or a carriage return, so that a spreadsheet never runs it
+/// as a formula (CSV injection). Since 2.1.
+HISX_SDK_API std::string csv_field(std::string_view text);
+
+/// One CSV record: the fields through csv_field(), joined by commas, ended by CRLF (RFC 4180).
+/// Since 2.1.
+HISX_SDK_API std::string csv_record(const std::vector<std::string>& fields);
+
 }  // namespace hisx::sdk

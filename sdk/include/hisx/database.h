@@ -103,4 +103,12 @@ HISX_SDK_API bool is_retryable(const std::exception& e);
 /// wording): the usual sign that a concurrent writer claimed the same key first. Since 2.0.
 HISX_SDK_API bool is_duplicate_key(const std::exception& e);
 
+/// The whole number in column `i` of a `soci::row`, whatever integer type the backend reports
+/// it as (SQLite gives INTEGER columns as int or long long, PostgreSQL BIGINT as long long,
+/// some drivers text); `fallback` when it is NULL. Since 2.1.
+HISX_SDK_API long long row_integer(const soci::row& row, std::size_t i, long long fallback = 0);
+
+/// The text in column `i` of a `soci::row`, "" when it is NULL. Since 2.1.
+HISX_SDK_API std::string row_text(const soci::row& row, std::size_t i);
+
 }  // namespace hisx::sdk

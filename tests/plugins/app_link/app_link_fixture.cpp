@@ -3,6 +3,7 @@
 #include <soci/soci.h>
 
 #include <ctime>
+#include <sstream>
 
 #include "hisx/civil_time.h"
 
@@ -51,12 +52,7 @@ std::vector<std::string> AppLinkTest::departments() {
   std::vector<std::string> out;
   soci::rowset<soci::row> rows =
       (his->prepare << "SELECT id FROM dm_khoa WHERE hoat_dong = 1 ORDER BY id");
-  for (const auto& r : rows) {
-    const auto type = r.get_properties(0).get_data_type();
-    out.push_back(type == soci::dt_string    ? r.get<std::string>(0)
-                  : type == soci::dt_integer ? std::to_string(r.get<int>(0))
-                                             : std::to_string(r.get<long long>(0)));
-  }
+  for (const auto& r : rows) out.push_back(id_text(r, 0));
   return out;
 }
 
@@ -66,6 +62,54 @@ Poco::JSON::Object::Ptr AppLinkTest::json(const hisx::testing::Answer& answer) {
   } catch (const std::exception& e) {
     ADD_FAILURE() << e.what();
     return new Poco::JSON::Object;
+  }
+}
+
+Poco::JSON::Object::Ptr AppLinkTest::expect_problem(const hisx::testing::Answer& answer, int status,
+                                                    const std::string& type,
+                                                    const std::string& field) {
+  EXPECT_EQ(answer.status, status) << answer.body;
+  EXPECT_EQ(answer.header("Content-Type"), "application/problem+json") << answer.body;
+  auto doc = json(answer);
+  EXPECT_EQ(doc->optValue<std::string>("type", ""), "urn:hisx:problem:" + type) << answer.body;
+  if (!field.empty()) {
+    EXPECT_EQ(doc->optValue<std::string>("field", ""), field) << answer.body;
+  }
+  return doc;
+}
+
+hisx::testing::Answer AppLinkTest::link(const std::string& patient_id, const std::string& account,
+                                        const std::string& department_id) {
+  Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
+  body->set("patient_id", patient_id);
+  body->set("app_account_id", account);
+  body->set("department_id", department_id);
+  Poco::JSON::Object::Ptr consent = new Poco::JSON::Object;
+  consent->set("by", "Người bệnh");
+  consent->set("method", "signed_form");
+  body->set("consent", consent);
+  std::ostringstream text;
+  body->stringify(text);
+  return host_->post("/api/v1/app-link/links", text.str(), "receptionist");
+}
+
+long long AppLinkTest::rows_of(const std::string& table) {
+  auto store = host_->store();
+  long long n = 0;
+  *store << "SELECT COUNT(*) FROM " + table, soci::into(n);
+  return n;
+}
+
+std::string id_text(const soci::row& row, std::size_t i) {
+  switch (row.get_properties(i).get_data_type()) {
+    case soci::dt_string:
+      return row.get<std::string>(i);
+    case soci::dt_integer:
+      return std::to_string(row.get<int>(i));
+    case soci::dt_unsigned_long_long:
+      return std::to_string(row.get<unsigned long long>(i));
+    default:
+      return std::to_string(row.get<long long>(i));
   }
 }
 

@@ -7,6 +7,7 @@
 
 #include <Poco/JSON/Object.h>
 #include <gtest/gtest.h>
+#include <soci/soci.h>
 
 #include <memory>
 #include <string>
@@ -39,10 +40,25 @@ class AppLinkTest : public ::testing::Test {
 
   /// Parses an answer's body as a JSON object, failing the test with the body otherwise.
   static Poco::JSON::Object::Ptr json(const hisx::testing::Answer& answer);
+  /// Checks that `answer` is a problem document with `status`, type `type` and, when given,
+  /// `field`; returns it.
+  static Poco::JSON::Object::Ptr expect_problem(const hisx::testing::Answer& answer, int status,
+                                                const std::string& type,
+                                                const std::string& field = {});
+
+  /// Links `account` to `patient_id` at a desk (POST /api/v1/app-link/links as receptionist,
+  /// signed form); returns the answer.
+  hisx::testing::Answer link(const std::string& patient_id, const std::string& account,
+                             const std::string& department_id);
+  /// The number of rows of the store table `table`.
+  long long rows_of(const std::string& table);
 
   hisx::test::TestBackend backend_;
   std::unique_ptr<hisx::testing::Harness> host_;
 };
+
+/// An id column of a HIS row as text, whatever its SQL type.
+std::string id_text(const soci::row& row, std::size_t i);
 
 /// A "YYYY-MM-DD" date that is not `birth_date` (the day after it).
 std::string other_date(const std::string& birth_date);

@@ -94,5 +94,23 @@ TEST(Csv, TheDelimiterIsGuessedFromTheFirstLine) {
   EXPECT_EQ(sdk::guess_csv_delimiter("one_column\n"), ',');
 }
 
+TEST(Csv, WrittenFieldsReadBackAsTheyWere) {
+  const std::vector<std::string> fields = {"plain", "Nguyễn, Văn \"An\"", "two\nlines", " padded ",
+                                           ""};
+  const std::string line = sdk::csv_record(fields);
+  EXPECT_EQ(line.substr(line.size() - 2), "\r\n");
+  const auto back = sdk::parse_csv(line);
+  ASSERT_EQ(back.size(), 1u);
+  EXPECT_EQ(back[0].fields, fields);
+}
+
+TEST(Csv, AFieldThatASpreadsheetWouldRunAsAFormulaIsDisarmed) {
+  EXPECT_EQ(sdk::csv_field("=HYPERLINK(\"http://x\")"), "\"'=HYPERLINK(\"\"http://x\"\")\"");
+  EXPECT_EQ(sdk::csv_field("+84912"), "'+84912");
+  EXPECT_EQ(sdk::csv_field("-1"), "'-1");
+  EXPECT_EQ(sdk::csv_field("@SUM(A1)"), "'@SUM(A1)");
+  EXPECT_EQ(sdk::csv_field("BN00563"), "BN00563");
+}
+
 }  // namespace
 }  // namespace hisx::test

@@ -13,14 +13,14 @@ constexpr const char* kColumns =
 
 LinkCode read_code(const soci::row& r) {
   LinkCode c;
-  c.id = r.get<long long>(0);
+  c.id = sdk::row_integer(r, 0);
   c.code = r.get<std::string>(1);
   c.patient_id = r.get<std::string>(2);
   c.state = r.get<std::string>(3);
   c.created_at = r.get<std::string>(4);
   c.expires_at = r.get<std::string>(5);
-  c.wrong_attempts = r.get<int>(6);
-  if (r.get_indicator(7) != soci::i_null) c.link_id = r.get<long long>(7);
+  c.wrong_attempts = static_cast<int>(sdk::row_integer(r, 6));
+  if (r.get_indicator(7) != soci::i_null) c.link_id = sdk::row_integer(r, 7);
   return c;
 }
 

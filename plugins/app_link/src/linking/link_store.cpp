@@ -13,18 +13,16 @@ constexpr const char* kColumns =
     "consent_witness, consent_at, code_id, form_id, import_id, linked_by, linked_at, "
     "unlinked_at, unlinked_by, unlink_reason";
 
-std::string text_at(const soci::row& r, std::size_t i) {
-  return r.get_indicator(i) == soci::i_null ? std::string() : r.get<std::string>(i);
-}
+std::string text_at(const soci::row& r, std::size_t i) { return sdk::row_text(r, i); }
 
 std::optional<long long> id_at(const soci::row& r, std::size_t i) {
   if (r.get_indicator(i) == soci::i_null) return std::nullopt;
-  return r.get<long long>(i);
+  return sdk::row_integer(r, i);
 }
 
 Link read_link(const soci::row& r) {
   Link l;
-  l.id = r.get<long long>(0);
+  l.id = sdk::row_integer(r, 0);
   l.account_id = r.get<std::string>(1);
   l.patient_id = r.get<std::string>(2);
   if (r.get_indicator(3) != soci::i_null) l.department_id = r.get<std::string>(3);
@@ -122,7 +120,21 @@ LinkResult make_link(Environment& env, soci::session& tx, const NewLink& in) {
     throw std::runtime_error("the link of " + in.account_id + " to " + in.patient_id +
                              " was neither stored nor found");
   }
-  Link made = *find_link(tx, id);
+  Link made;
+  made.id = id;
+  made.account_id = in.account_id;
+  made.patient_id = in.patient_id;
+  made.department_id = in.department_id;
+  made.method = in.method;
+  made.consent_by = in.consent_by;
+  made.consent_method = in.consent_method;
+  made.consent_witness = in.consent_witness;
+  made.consent_at = consent_at;
+  made.code_id = in.code_id;
+  made.form_id = in.form_id;
+  made.import_id = in.import_id;
+  made.linked_by = in.linked_by;
+  made.linked_at = now;
   auto payload = link_payload(made);
   payload->set("linked_at", made.linked_at);
   env.context.events().publish(tx, std::string(sdk::events::kPatientLinked), payload);

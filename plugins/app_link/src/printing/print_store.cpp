@@ -54,10 +54,10 @@ std::optional<StoredForm> find_form(soci::session& s, long long id) {
        soci::use(id));
   for (const auto& r : rows) {
     StoredForm f;
-    f.id = r.get<long long>(0);
+    f.id = sdk::row_integer(r, 0);
     f.patient_id = r.get<std::string>(1);
     if (r.get_indicator(2) != soci::i_null) f.department_id = r.get<std::string>(2);
-    f.code_id = r.get<long long>(3);
+    f.code_id = sdk::row_integer(r, 3);
     f.printed_by = r.get<std::string>(4);
     f.printed_at = r.get<std::string>(5);
     return f;

@@ -1,6 +1,6 @@
 // The linking progress page of plugin app_link: a manager sees today's departments worst
 // first with the figures the API gives (checked against GET /progress, and against a patient
-// the test links: a visitor of the day found on the day's batch of consent forms), the 7-day
+// the test links, one who visited today), the 7-day
 // button asks for the right period, an out-of-range target is refused next to its field, and
 // a saved target updates the row. A receptionist sees the table without the edit buttons.
 import {after, before, test} from 'node:test';
@@ -28,24 +28,25 @@ before(async () => {
   api = apiClient(host);
   await api.logIn(admin);
 
-  // Today's progress; a department with visitors and nobody linked yet.
+  // Today's progress; then patients linked one by one until one who visited today counts
+  // (most demo patients visit on the demo day; a link of a patient who did not changes nothing).
   before0 = await api.ok('/api/v1/app-link/progress');
-  const visited = before0.departments.find((d) => d.visited > 0 && d.linked === 0);
-  assert.ok(visited, `a department with visitors today: ${JSON.stringify(before0.departments)}`);
-  department = visited;
-  // The day's forms of that department: one per visitor; the first names a visitor.
-  const batch = await api.call(
-    `/api/v1/app-link/forms/batch?department_id=${department.department_id}&date=${before0.from}`);
-  assert.equal(batch.status, 200, batch.body);
-  assert.match(batch.type, /^application\/pdf/);
-  const form = await api.ok('/api/v1/app-link/forms/LK0000001');
-  assert.equal(String(form.department_id), String(department.department_id));
-  linkedPatient = form.patient_id;
-  await api.ok('/api/v1/app-link/links', {
-    method: 'POST',
-    body: {patient_id: linkedPatient, app_account_id: '3000001', department_id: department.department_id,
-      consent: {by: 'Người bệnh', method: 'signed_form'}},
-  });
+  assert.ok(before0.total.visited > 0, `visits today: ${JSON.stringify(before0.total)}`);
+  assert.equal(before0.total.linked, 0, 'nobody is linked yet');
+  for (let id = 1; id <= 20 && !linkedPatient; id++) {
+    await api.ok('/api/v1/app-link/links', {
+      method: 'POST',
+      body: {patient_id: String(id), app_account_id: `300${String(id).padStart(4, '0')}`,
+        department_id: '1', consent: {by: 'Người bệnh', method: 'signed_form'}},
+    });
+    const now = await api.ok('/api/v1/app-link/progress');
+    if (now.total.linked > 0) {
+      linkedPatient = String(id);
+      department = before0.departments.find((d) =>
+        now.departments.find((n) => n.department_id === d.department_id).linked > d.linked);
+    }
+  }
+  assert.ok(linkedPatient && department, 'one of the first 20 demo patients visited today');
 });
 
 after(async () => {
@@ -92,7 +93,7 @@ test('a manager sees the departments worst first and edits a target', async () =
   // The patient the test linked counts for its department, and only there.
   const mine = now.departments.find((d) => d.department_id === department.department_id);
   assert.equal(mine.linked, department.linked + 1);
-  assert.equal(now.total.linked, before0.total.linked + 1);
+  assert.equal(now.total.linked, 1);
 
   const page = await newPage(browser, host.url);
   await logIn(page, manager);

@@ -118,7 +118,9 @@
       $('result').hidden = false;
       $('download-link').hidden = true;
       const s = result.summary;
-      say('upload-status', () => i18n.t('batch.upload.done', {rows: s.rows, linked: s.linked}), 'ok');
+      const again = result.same_file_as;
+      say('upload-status', () => i18n.t('batch.upload.done', {rows: s.rows, linked: s.linked}) +
+        (again ? ` ${i18n.t('batch.upload.same_file', {id: again})}` : ''), 'ok');
       say('result-status', null);
       $('result-heading').focus();
     } catch (error) {

@@ -99,5 +99,14 @@ test('an admin uploads paper forms and sees each line\'s outcome', async () => {
   assert.match(response.headers()['content-type'], /^text\/csv/);
   assert.equal((await download).suggestedFilename(), `ket-qua-lien-ket-${answer.import_id}.csv`);
   await waitForText(page, '#result-status', /^Đã tải ket-qua-lien-ket-/);
+
+  // English, one click away.
+  await page.selectOption('#outcome-filter', '');
+  await page.click('button[data-lang="en"]');
+  await waitForText(page, 'h1', /^Bulk linking from paper forms$/);
+  assert.deepEqual(await page.locator('#rows tbody tr td:nth-child(2)').allTextContents(),
+    ['Linked', 'Patient not found', 'Bad line']);
+  assert.match(await page.locator('#rows tbody tr').nth(1).locator('td').nth(3).textContent(),
+    /^No HIS patient has the code BN0000000$/);
   assertNoProblems(page);
 });

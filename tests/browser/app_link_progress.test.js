@@ -165,6 +165,13 @@ test('a manager sees the departments worst first and edits a target', async () =
   assert.deepEqual(await tableRows(page), expectedRows(updated));
   assert.equal(await focusedId(page) === 'target-input', false, 'the editor closed');
   console.log(`screenshot: ${await screenshot(page, 'app-link-progress-target-saved-vi')}`);
+
+  // English, one click away; the figures stay.
+  await page.click('button[data-lang="en"]');
+  await waitForText(page, 'h1', /^App linking progress$/);
+  assert.equal(await total.locator('th').textContent(), 'Hospital total');
+  assert.deepEqual(await tableRows(page), expectedRows(updated).map((r) => ({...r,
+    visitedText: Number(r.visited).toLocaleString('en-GB')})));
   assertNoProblems(page, ['422']);
 });
 

@@ -40,7 +40,9 @@ TEST(FormPdf, OneFormIsOneA5PageWithTheSlipConsentSignatureBoxesAndNumber) {
   FormContent form = sample_form(42);
   const PdfFile file(forms_pdf({form}));
   EXPECT_EQ(file.pages(), 1);
-  EXPECT_NE(file.info().at("Page size").find("(A5)"), std::string::npos);
+  const std::string size = file.info().at("Page size");  // "419.528 x 595.276 pts"
+  EXPECT_NEAR(std::stod(size), 419.53, 0.01) << size;
+  EXPECT_NEAR(std::stod(size.substr(size.find('x') + 1)), 595.28, 0.01) << size;
   const std::string text = squeezed(file.text());
   EXPECT_NE(text.find(test::kPatientName), std::string::npos) << text;
   EXPECT_NE(text.find("7Q4K-92XM"), std::string::npos) << text;

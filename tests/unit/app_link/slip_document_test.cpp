@@ -32,7 +32,9 @@ TEST(SlipPdf, AnA5SlipHoldsTheNameTheCodeAndTheHotlineAsText) {
   const SlipContent slip = sample_slip();
   const PdfFile file(slip_pdf(slip, SlipSize::A5));
   EXPECT_EQ(file.pages(), 1);
-  EXPECT_NE(file.info().at("Page size").find("(A5)"), std::string::npos);
+  const std::string size = file.info().at("Page size");  // "419.528 x 595.276 pts"
+  EXPECT_NEAR(std::stod(size), 419.53, 0.01) << size;
+  EXPECT_NEAR(std::stod(size.substr(size.find('x') + 1)), 595.28, 0.01) << size;
   const std::string text = squeezed(file.text());
   EXPECT_NE(text.find(kPatientName), std::string::npos) << text;
   EXPECT_NE(text.find("BN000123"), std::string::npos) << text;

@@ -52,14 +52,14 @@ TEST(LabelPng, TheCodeStillDecodesWithTextUnderIt) {
 
 TEST(LabelPng, LinesAddHeightUnderTheCodeAndDarkPixelsThere) {
   const QrCode code = QrCode::encode(kLink);
-  const auto bare = hisx::test::read_png(render_label_png(code, {}, {.module_px = 4}));
-  const int side = (code.size() + 8) * 4;
+  const auto bare = hisx::test::read_png(render_label_png(code, {}, {.module_px = 6}));
+  const int side = (code.size() + 8) * 6;
   EXPECT_EQ(bare.width, side);
   EXPECT_EQ(bare.height, side);
   const auto label = hisx::test::read_png(render_label_png(
-      code, {{"ABCD-EFGH", true, 20}, {"1900 1234", false, 12}}, {.module_px = 4}));
+      code, {{"ABCD-EFGH", true, 14}, {"1900 1234", false, 12}}, {.module_px = 6}));
   EXPECT_EQ(label.width, side);  // The short lines fit under the code.
-  EXPECT_GT(label.height, side + 20 + 12);
+  EXPECT_GT(label.height, side + 14 + 12);
   EXPECT_GT(dark_rows_from(label, side), 15) << "no text under the code";
 }
 
@@ -107,9 +107,9 @@ TEST(LabelSvg, IsWellFormedWithEscapedTextOfTheSameSizeAsThePng) {
   EXPECT_EQ(root->getAttribute("height"), std::to_string(png.height));
 }
 
-TEST(LabelSvg, TheCodeDecodesOnceRasterised) {
-  // rsvg is not among the test tools; the PNG twin draws the same modules at the same place,
-  // so the SVG's path is compared with the code's matrix instead.
+TEST(LabelSvg, ThePathDrawsOneSquarePerDarkModule) {
+  // No SVG rasteriser is among the test tools: the PNG twin, decoded above, draws the same
+  // modules at the same place, and the SVG's path is compared with the code's matrix.
   const QrCode code = QrCode::encode(kLink);
   const std::string svg = render_label_svg(code, {{"x"}}, {.module_px = 3});
   std::size_t squares = 0;

@@ -20,17 +20,17 @@ void add_form(docs::PdfDocument& pdf, const FormContent& form) {
   look.heading_pt = 12;
   look.title_pt = 10;
   look.text_pt = 9.5;
-  look.qr_mm = 32;
+  look.qr_mm = 28;
   look.code_pt = 15;
   look.small_pt = 7.5;
   add_slip_blocks(pdf, form.slip, look);
   pdf.rule();
   pdf.paragraph("Đồng ý liên kết / Consent", {.size_pt = 8.5, .bold = true, .space_after_mm = 1});
   pdf.paragraph(form.consent_text, {.size_pt = 7, .space_after_mm = 2});
-  pdf.boxes(10, {"Họ tên người ký / Signer's name", "Quan hệ với người bệnh / Relationship"});
-  pdf.boxes(17, {"Chữ ký / Signature", "Ngày ký / Date"});
+  pdf.boxes(9, {"Họ tên người ký / Signer's name", "Quan hệ với người bệnh / Relationship"});
+  pdf.boxes(15, {"Chữ ký / Signature", "Ngày ký / Date"});
   const auto number = docs::QrCode::encode(form.form_number, docs::QrErrorCorrection::M);
-  pdf.image(docs::render_png(number, {.module_px = 6}), 15, Align::Right);
+  pdf.image(docs::render_png(number, {.module_px = 6}), 13, Align::Right);
   pdf.paragraph(std::string(kFormNumberCaption) + ": " + form.form_number,
                 {.size_pt = 6.5, .align = Align::Right, .space_after_mm = 0});
 }

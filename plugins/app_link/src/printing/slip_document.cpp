@@ -13,8 +13,9 @@ void add_slip_blocks(docs::PdfDocument& pdf, const SlipContent& slip, const Slip
   pdf.heading(slip.hospital_name, look.heading_pt, Align::Center);
   pdf.paragraph(look.title, {.size_pt = look.title_pt, .bold = true, .align = Align::Center});
   pdf.rule();
-  pdf.paragraph("Người bệnh / Patient: " + slip.patient_name,
-                {.size_pt = look.text_pt, .bold = true, .space_after_mm = 1});
+  pdf.paragraph("Người bệnh / Patient:", {.size_pt = look.small_pt, .space_after_mm = 0.5});
+  pdf.paragraph(slip.patient_name,
+                {.size_pt = look.text_pt + 1, .bold = true, .space_after_mm = 1});
   pdf.paragraph("Mã người bệnh / Patient code: " + slip.patient_code,
                 {.size_pt = look.text_pt, .space_after_mm = 2});
   const auto code = docs::QrCode::encode(slip.link, docs::QrErrorCorrection::Q);

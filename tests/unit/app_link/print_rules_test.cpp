@@ -1,6 +1,7 @@
 // The print options, file names, batches and the texts of a slip (printing/*_rules.cpp).
 #include <gtest/gtest.h>
 
+#include "hisx/problem.h"
 #include "hisx/time_zone.h"
 #include "printing/batch_rules.h"
 #include "printing/print_documents.h"
@@ -43,6 +44,21 @@ TEST(Batch, DistinctPatientsOfTheDepartmentInVisitOrder) {
   EXPECT_EQ(batch_patients(visits, "K02"), (std::vector<sdk::HisId>{"p1"}));
   EXPECT_TRUE(batch_patients(visits, "K09").empty());
   EXPECT_EQ(kMaxBatchForms, 1000u);
+}
+
+TEST(Batch, MoreThanAThousandPatientsAreRefusedNamingTheCount) {
+  EXPECT_NO_THROW(refuse_oversized_batch(0, "Khoa Nội", "2026-12-01"));
+  EXPECT_NO_THROW(refuse_oversized_batch(1000, "Khoa Nội", "2026-12-01"));
+  try {
+    refuse_oversized_batch(1001, "Khoa Nội", "2026-12-01");
+    FAIL() << "1001 forms were not refused";
+  } catch (const sdk::Problem& p) {
+    EXPECT_EQ(p.status(), 422);
+    EXPECT_EQ(p.type(), "batch-too-large");
+    EXPECT_EQ(p.field(), "date");
+    EXPECT_NE(p.detail().find("1001 patients visited Khoa Nội on 2026-12-01"), std::string::npos)
+        << p.detail();
+  }
 }
 
 TEST(SlipText, TheExpiryIsInTheHospitalsLocalTime) {

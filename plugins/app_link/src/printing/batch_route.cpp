@@ -50,14 +50,7 @@ void add_batch_route(Environment& env) {
              sdk::his_visits_between(e->context, sdk::format_utc(e->zone.start_of(day)),
                                      sdk::format_utc(e->zone.start_of(day + std::chrono::days(1))));
          const auto ids = batch_patients(visits, department->id);
-         if (ids.size() > kMaxBatchForms) {
-           throw sdk::Problem(422, "batch-too-large",
-                              std::to_string(ids.size()) + " patients visited " + department->name +
-                                  " on " + date + ", more than the " +
-                                  std::to_string(kMaxBatchForms) + " forms a batch prints / Quá " +
-                                  std::to_string(kMaxBatchForms) + " người bệnh trong một lô",
-                              "date");
-         }
+         refuse_oversized_batch(ids.size(), department->name, date);
          const auto patients = read_patients(*e, ids);
          if (patients.empty()) {
            throw sdk::Problem::not_found("No patient visited department " + department->id +

@@ -20,7 +20,8 @@ run: configure
 test: build
 	ctest --preset default -j $(JOBS)
 
-# Benchmarks (not part of `make test`): ratios of a booking against a read, SQLite and PostgreSQL.
+# Benchmarks (not part of `make test`): slip and QR rendering against bare cairo calls; a booking
+# against a read, SQLite and PostgreSQL.
 bench: build
 	BUILD_DIR=$(BUILD_DIR) bench/run
 

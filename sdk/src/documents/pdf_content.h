@@ -50,10 +50,14 @@ struct TableBlock {
   Table table;
   std::vector<double> widths_pt;  // One per column, summing to the content width.
 };
+struct BoxBlock {
+  double height_pt;
+  std::vector<std::string> captions;  // One box per caption, side by side.
+};
 struct PageBreakBlock {};
 
-using Block =
-    std::variant<TextBlock, ImageBlock, RuleBlock, SpaceBlock, TableBlock, PageBreakBlock>;
+using Block = std::variant<TextBlock, ImageBlock, RuleBlock, SpaceBlock, TableBlock, BoxBlock,
+                           PageBreakBlock>;
 
 /// A document's content and metadata.
 struct PdfContent {

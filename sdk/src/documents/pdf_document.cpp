@@ -197,6 +197,24 @@ PdfDocument& PdfDocument::space(double mm) {
   return *this;
 }
 
+PdfDocument& PdfDocument::box(double height_mm, std::string_view caption) {
+  return boxes(height_mm, {std::string(caption)});
+}
+
+PdfDocument& PdfDocument::boxes(double height_mm, std::vector<std::string> captions) {
+  if (captions.empty()) throw std::invalid_argument("PdfDocument::boxes: no captions");
+  for (const std::string& caption : captions) check_utf8(caption, "PdfDocument::box");
+  check_positive(height_mm, "PdfDocument::box: the height");
+  const auto& page = impl_->content.page;
+  if (page.paged && height_mm * kPtPerMm > page.content_height() + 1e-6) {
+    throw std::invalid_argument("PdfDocument::box: the height " + mm_text(height_mm) +
+                                " is more than the " + mm_text(page.content_height() / kPtPerMm) +
+                                " between the margins");
+  }
+  impl_->content.blocks.emplace_back(detail::BoxBlock{height_mm * kPtPerMm, std::move(captions)});
+  return *this;
+}
+
 PdfDocument& PdfDocument::table(Table table) {
   if (table.columns.empty()) throw std::invalid_argument("PdfDocument::table: no columns");
   check_positive(table.size_pt, "PdfDocument::table: the font size");

@@ -16,6 +16,9 @@ constexpr double kCellPadding = 1.2 * kPtPerMm;
 constexpr double kTableLine = 0.2 * kPtPerMm;
 constexpr double kRuleSpace = 1.5 * kPtPerMm;
 constexpr double kImageSpaceAfter = 2 * kPtPerMm;
+constexpr double kBoxLine = 0.3 * kPtPerMm;
+constexpr double kBoxCaptionPt = 7;
+constexpr double kBoxSpaceAfter = 2 * kPtPerMm;
 
 // The cursor moving down the pages. Without a cairo context it only measures: the same
 // decisions, nothing drawn. A new page starts only when something is about to be drawn on it,
@@ -122,6 +125,29 @@ void write_rule(PageWriter& out, const RuleBlock& block) {
   out.space(kRuleSpace);
 }
 
+void write_boxes(PageWriter& out, PangoContext* context, const BoxBlock& block) {
+  out.fit(block.height_pt);
+  if (cairo_t* cr = out.cr()) {
+    const double width = out.page().content_width() / block.captions.size();
+    double x = out.page().left;
+    cairo_set_line_width(cr, kBoxLine);
+    for (const std::string& caption : block.captions) {
+      cairo_rectangle(cr, x, out.y(), width, block.height_pt);
+      cairo_stroke(cr);
+      if (!caption.empty()) {
+        const TextLook look{kBoxCaptionPt, false, Align::Left,
+                            std::max(width - 2 * kCellPadding, 1.0)};
+        const PangoLayoutPtr layout = make_layout(context, caption, look, "PdfDocument::box");
+        cairo_move_to(cr, x + kCellPadding, out.y() + kCellPadding);
+        pango_cairo_show_layout(cr, layout.get());
+      }
+      x += width;
+    }
+  }
+  out.drawn(block.height_pt);
+  out.space(kBoxSpaceAfter);
+}
+
 // One row of a table, laid out: a layout per cell and the row's height.
 struct TableRow {
   std::vector<PangoLayoutPtr> cells;
@@ -218,6 +244,8 @@ PageWriter write_blocks(const PdfContent& content, const PageGeometry& page, cai
             out.space(b.height_pt);
           } else if constexpr (std::is_same_v<T, TableBlock>) {
             write_table(out, context.get(), b);
+          } else if constexpr (std::is_same_v<T, BoxBlock>) {
+            write_boxes(out, context.get(), b);
           } else {
             out.request_break();
           }

@@ -6,7 +6,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "escpos_parser.h"
+#include "support/documents/escpos_parser.h"
 
 namespace hisx::sdk::documents {
 namespace {

@@ -7,9 +7,9 @@
 #include <stdexcept>
 #include <string>
 
-#include "decoders.h"
 #include "hisx/documents/qr.h"
-#include "pdf_file.h"
+#include "support/documents/decoders.h"
+#include "support/documents/pdf_file.h"
 
 namespace hisx::sdk::documents {
 namespace {

@@ -15,7 +15,7 @@
 #include <string>
 #include <utility>
 
-#include "decoders.h"
+#include "support/documents/decoders.h"
 #include "support/temp_dir.h"
 
 namespace hisx::sdk::documents {

@@ -123,6 +123,16 @@ class HISX_SDK_API PdfDocument {
   PdfDocument& rule(double thickness_mm = 0.3);
   /// Blank vertical space. It does not carry over to a new page.
   PdfDocument& space(double mm);
+  /// A box across the content width, `height_mm` tall, with `caption` in small type (7 pt) at
+  /// its top left: a place to write or sign by hand ("Chữ ký / Signature"), followed by 2 mm
+  /// of space. A box that does not fit on the rest of the page moves to the next one whole.
+  /// Throws std::invalid_argument when the caption is not UTF-8 or the height is not above 0
+  /// or is taller than a page. Since 2.1.
+  PdfDocument& box(double height_mm, std::string_view caption = {});
+  /// A row of boxes of equal width side by side across the content width, one per caption,
+  /// each like box(): e.g. {"Họ tên / Name", "Ngày / Date"}. Throws as box(), and when
+  /// `captions` is empty. Since 2.1.
+  PdfDocument& boxes(double height_mm, std::vector<std::string> captions);
   /// A table (see Table). Throws std::invalid_argument when it has no columns, a width is not
   /// above 0, the fixed widths exceed the content width, or a row has the wrong number of cells.
   PdfDocument& table(Table table);

@@ -1,4 +1,4 @@
-#include "escpos_parser.h"
+#include "support/documents/escpos_parser.h"
 
 #include <stdexcept>
 

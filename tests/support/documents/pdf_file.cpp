@@ -1,9 +1,9 @@
-#include "pdf_file.h"
+#include "support/documents/pdf_file.h"
 
 #include <regex>
 #include <sstream>
 
-#include "decoders.h"
+#include "support/documents/decoders.h"
 
 namespace hisx::test {
 

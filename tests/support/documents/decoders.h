@@ -12,6 +12,9 @@ namespace hisx::test {
 /// Writes `bytes` to `path`, replacing the file.
 void write_file(const std::filesystem::path& path, const std::string& bytes);
 
+/// The bytes of the file at `path`; throws std::runtime_error when it cannot be read.
+std::string read_file(const std::filesystem::path& path);
+
 /// Runs `argv` and returns its stdout; throws std::runtime_error with its stderr and exit
 /// code when it does not exit with 0.
 std::string run_tool(const std::vector<std::string>& argv);

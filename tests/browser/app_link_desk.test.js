@@ -112,10 +112,15 @@ test('a receptionist finds a patient by name and prints the slip and the form', 
   // The 80 mm slip and the signed consent form are PDFs too.
   await page.check('#size-80mm');
   const small = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/app-link/slip');
+  // After a print the page reads the patient's state again; the next shortcut waits for it.
+  const reloaded = page.waitForResponse(
+    (r) => new URL(r.url()).pathname === `/api/v1/app-link/patients/${patient.id}`);
   await page.click('#print-slip');
   const smallResponse = await small;
   assert.equal(smallResponse.status(), 200);
   assert.equal(new URL(smallResponse.url()).searchParams.get('size'), '80mm');
+  await reloaded;
+  await page.bringToFront();
   const form = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/app-link/form');
   await page.keyboard.press('Alt+G');
   const formResponse = await form;

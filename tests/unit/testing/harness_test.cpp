@@ -54,7 +54,7 @@ TEST(Harness, CallsGoThroughRolesAndProblemDocuments) {
 // Without a provider nothing changes.
 TEST(Harness, AppRequestsNameTheirAccountWhileAPatientAccessIsPublished) {
   Harness with({.plugins = {"provides_access"}});
-  for (const std::string account : {"", std::string(101, 'x'), std::string("a\tb")}) {
+  for (const std::string& account : {std::string(), std::string(101, 'x'), std::string("a\tb")}) {
     Call call{.target = "/api/v1/auth/me", .role = "app"};
     if (!account.empty()) call.headers["X-App-Account"] = account;
     Answer refused = with.call(call);

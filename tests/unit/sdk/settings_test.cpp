@@ -21,16 +21,16 @@ TEST(Settings, AWholeNumberSettingIsCheckedAgainstItsRange) {
   const std::vector<SettingSpec> specs = {
       {"code_ttl_hours", SettingType::kInteger, false, "72", "Hours"}};
   EXPECT_EQ(integer_between(Settings(), specs, "code_ttl_hours", 1, 8760), 72);
-  EXPECT_EQ(integer_between(Settings({{"code_ttl_hours", "8760"}}, {}), specs, "code_ttl_hours", 1,
-                            8760),
-            8760);
+  EXPECT_EQ(
+      integer_between(Settings({{"code_ttl_hours", "8760"}}, {}), specs, "code_ttl_hours", 1, 8760),
+      8760);
   for (const std::string bad : {"0", "8761", "72h", "", "-3"}) {
     try {
       integer_between(Settings({{"code_ttl_hours", bad}}, {}), specs, "code_ttl_hours", 1, 8760);
       ADD_FAILURE() << "accepted '" << bad << "'";
     } catch (const std::invalid_argument& e) {
-      EXPECT_EQ(std::string(e.what()), "setting code_ttl_hours: '" + bad +
-                                           "' is not a whole number from 1 to 8760");
+      EXPECT_EQ(std::string(e.what()),
+                "setting code_ttl_hours: '" + bad + "' is not a whole number from 1 to 8760");
     }
   }
 }

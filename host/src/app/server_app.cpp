@@ -97,10 +97,13 @@ int ServerApp::serve() {
   BearerAuthenticator authenticator(host.api_keys(), host.devices(), host.accounts());
   HttpServerOptions options{cfg.http.host,    cfg.http.port,  cfg.http.max_body_bytes,
                             cfg.http.threads, cfg.access_log, cfg.http.trusted_proxies};
+  // An app request names its app account while a plugin (app_link) publishes PatientAccess.
+  const RegistryReader services(host.services());
   HttpServer server(options, host.routes(), authenticator);
   server.set_static_files(static_files_of(*staff_web));
   server.set_observer(http_metrics_observer(host.metrics()));
   server.set_audit_hook([&host](const AuditRecord& record) { host.audit().record(record); });
+  server.set_services(&services);
   server.start();
 
   const std::string url = "http://" + cfg.http.host + ":" + std::to_string(server.port());

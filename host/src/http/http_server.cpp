@@ -85,6 +85,7 @@ void HttpServer::start() {
                                           options_.access_log, observer_, options_.trusted_proxies);
   dispatcher->set_static_files(static_files_);
   dispatcher->set_audit_hook(audit_);
+  dispatcher->set_services(services_);
   auto factory = Poco::makeShared<DispatchingFactory>(std::move(dispatcher));
   server_ = std::make_unique<Poco::Net::HTTPServer>(factory, *pool_, socket, params);
   server_->start();

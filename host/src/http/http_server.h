@@ -50,6 +50,10 @@ class HttpServer {
   /// start().
   void set_audit_hook(AuditHook hook);
 
+  /// The services the plugins publish, for the dispatcher's app account check
+  /// (RequestDispatcher::set_services). Set before start(); must outlive the server.
+  void set_services(const sdk::Services* services) { services_ = services; }
+
   /// Binds and starts serving. Throws std::runtime_error naming the address when it cannot
   /// listen, std::logic_error when already started.
   void start();
@@ -68,6 +72,7 @@ class HttpServer {
   RequestObserver observer_;
   StaticFiles static_files_;
   AuditHook audit_;
+  const sdk::Services* services_ = nullptr;
   int port_ = 0;
   // Declared before server_: the pool must outlive the server that runs on it.
   std::unique_ptr<Poco::ThreadPool> pool_;

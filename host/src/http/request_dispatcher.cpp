@@ -15,6 +15,7 @@
 
 #include "hisx/problem.h"
 #include "hisx/roles.h"
+#include "http/app_account_check.h"
 #include "http/client_address.h"
 #include "http/host_request.h"
 #include "http/host_response.h"
@@ -184,7 +185,8 @@ void run_handler(const RegisteredRoute& route, HostRequest& request, Exchange& x
 
 // Fills x.answer. Refusals are thrown as Problem or set directly when they need a header.
 void serve(Exchange& x, const RouteTable& routes, Authenticator& authenticator,
-           std::size_t max_body_bytes, const StaticFiles& static_files) {
+           std::size_t max_body_bytes, const StaticFiles& static_files,
+           const sdk::Services* services) {
   const Target target = parse_target(x.in.getURI());
   const std::string& method = x.in.getMethod();
 
@@ -226,6 +228,7 @@ void serve(Exchange& x, const RouteTable& routes, Authenticator& authenticator,
     x.principal = *principal;
     if (!admits(route.route, *principal)) throw forbidden(route.route, *principal, method);
     request.set_principal(std::move(*principal));
+    if (services != nullptr) check_app_account(request, route.owner, *services);
   }
 
   // The route's own limit (an upload route's), else the host's.
@@ -353,7 +356,7 @@ void RequestDispatcher::handle(Poco::Net::HTTPServerRequest& request,
       x.chunked = request.getChunkedTransferEncoding();
       x.body_pending =
           x.chunked || (request.hasContentLength() && request.getContentLength64() > 0);
-      serve(x, routes_, authenticator_, max_body_bytes_, static_files_);
+      serve(x, routes_, authenticator_, max_body_bytes_, static_files_, services_);
     } catch (const sdk::Problem& problem) {
       set_problem(x.answer, problem, x.request_id);
     } catch (...) {

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "hisx/services.h"
 #include "http/audit_record.h"
 #include "http/authenticator.h"
 #include "http/host_response.h"
@@ -28,7 +29,8 @@ using StaticFiles = std::function<bool(const Poco::Net::HTTPServerRequest& reque
                                        const std::string& raw_path, HostResponse& response)>;
 
 /// One request's way through the host: request id, route match (404/405), authentication
-/// (401/403; a device credential only on routes naming one of its scopes), body limit (413: the
+/// (401/403; a device credential only on routes naming one of its scopes), the app account of
+/// an app request while app_link is enabled (400, see app_account_check.h), body limit (413: the
 /// route's max_body_bytes, else the host's), the handler, and the answer. Every failure becomes a
 /// problem document; nothing escapes to Poco, whose server would drop the connection on a
 /// std::exception. Shared by all server threads; holds no per-request state.
@@ -52,6 +54,11 @@ class RequestDispatcher {
   /// serving.
   void set_audit_hook(AuditHook hook) { audit_ = std::move(hook); }
 
+  /// The services the plugins publish, for the app account check (check_app_account()); it
+  /// must outlive the dispatcher. Without them (null, the default) no request is checked.
+  /// Set before serving.
+  void set_services(const sdk::Services* services) { services_ = services; }
+
  private:
   const RouteTable& routes_;
   Authenticator& authenticator_;
@@ -61,6 +68,7 @@ class RequestDispatcher {
   std::vector<std::string> trusted_proxies_;
   StaticFiles static_files_;
   AuditHook audit_;
+  const sdk::Services* services_ = nullptr;
 };
 
 }  // namespace hisx::host

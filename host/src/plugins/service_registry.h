@@ -3,6 +3,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -54,6 +55,26 @@ class PluginServices final : public sdk::Services {
  private:
   ServiceRegistry& registry_;
   std::string plugin_;
+};
+
+/// The registry as the host itself reads it (the HTTP dispatcher's app account check): finds
+/// and lists, never publishes (publish() throws std::logic_error).
+class RegistryReader final : public sdk::Services {
+ public:
+  explicit RegistryReader(const ServiceRegistry& registry) : registry_(registry) {}
+  std::vector<Listing> list() const override { return registry_.list(); }
+
+ protected:
+  void publish_service(const std::string& name, int, std::shared_ptr<sdk::Service>) override {
+    throw std::logic_error("The host publishes no service ('" + name + "')");
+  }
+  std::shared_ptr<sdk::Service> find_service(const std::string& name,
+                                             int min_version) const override {
+    return registry_.find(name, min_version);
+  }
+
+ private:
+  const ServiceRegistry& registry_;
 };
 
 }  // namespace hisx::host

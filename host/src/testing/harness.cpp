@@ -63,11 +63,13 @@ struct Harness::State {
   sdk::ManualClock* clock = nullptr;  // Owned by the host.
   std::unique_ptr<Host> host;
   std::unique_ptr<host::BearerAuthenticator> authenticator;
+  std::unique_ptr<host::RegistryReader> services;
   std::unique_ptr<host::RequestDispatcher> dispatcher;
   std::map<std::string, std::string> keys;
 
   ~State() {
     dispatcher.reset();
+    services.reset();
     authenticator.reset();
     host.reset();  // Stops the plugins, then the services.
     std::error_code ignored;
@@ -95,6 +97,8 @@ Harness::Harness(HarnessOptions options) : state_(std::make_unique<State>()) {
       host::http_metrics_observer(s.host->metrics()), config.http.trusted_proxies);
   s.dispatcher->set_audit_hook(
       [h = s.host.get()](const host::AuditRecord& record) { h->audit().record(record); });
+  s.services = std::make_unique<host::RegistryReader>(s.host->services());
+  s.dispatcher->set_services(s.services.get());
 }
 
 Harness::~Harness() = default;

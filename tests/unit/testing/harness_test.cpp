@@ -49,6 +49,33 @@ TEST(Harness, CallsGoThroughRolesAndProblemDocuments) {
   EXPECT_THAT(bug.body, ::testing::Not(HasSubstr("boom from the good plugin")));
 }
 
+// The host's half of PatientScope (SDK 2.1): while a plugin publishes PatientAccess, an app
+// request names its app account before any route runs, even a host route; staff never do.
+// Without a provider nothing changes.
+TEST(Harness, AppRequestsNameTheirAccountWhileAPatientAccessIsPublished) {
+  Harness with({.plugins = {"provides_access"}});
+  for (const std::string& account : {std::string(), std::string(101, 'x'), std::string("a\tb")}) {
+    Call call{.target = "/api/v1/auth/me", .role = "app"};
+    if (!account.empty()) call.headers["X-App-Account"] = account;
+    Answer refused = with.call(call);
+    EXPECT_EQ(refused.status, 400) << refused.body;
+    EXPECT_THAT(refused.header("Content-Type"), HasSubstr("application/problem+json"));
+    EXPECT_EQ(refused.json()->getValue<std::string>("type"),
+              "urn:hisx:problem:app-account-required");
+    EXPECT_EQ(refused.json()->getValue<std::string>("field"), "X-App-Account");
+  }
+  Answer named = with.call(
+      {.target = "/api/v1/auth/me", .role = "app", .headers = {{"X-App-Account", "acct-1"}}});
+  EXPECT_EQ(named.status, 200) << named.body;
+  EXPECT_EQ(with.get("/api/v1/auth/me", "receptionist").status, 200);
+  // Authentication and roles come first.
+  EXPECT_EQ(with.call({.target = "/api/v1/auth/me"}).status, 401);
+
+  Harness without({.plugins = {"good"}});
+  Answer as_before = without.get("/api/v1/auth/me", "app");
+  EXPECT_EQ(as_before.status, 200) << as_before.body;
+}
+
 TEST(Harness, WritesLandInTheStoreWithTheirAuditRow) {
   Harness h({.plugins = {"good"}});
   Answer created = h.post("/api/v1/good/greetings", R"({"text": "chào buổi sáng"})");

@@ -22,6 +22,11 @@ sdk::Problem booking_not_found(long long id) {
                                  std::to_string(id));
 }
 
+sdk::Problem unknown_patient(const std::string& id) {
+  return sdk::Problem::invalid("patient_id",
+                               "No HIS patient " + id + " / Không có bệnh nhân mã " + id);
+}
+
 sdk::Problem unknown_slot(long long id, const std::string& field) {
   return sdk::Problem::invalid(
       field, "No slot " + std::to_string(id) + " / Không có khung giờ " + std::to_string(id));

@@ -14,6 +14,9 @@ namespace hisx::appointments {
 
 /// 404 not-found: no booking `id` (or one the caller may not see).
 sdk::Problem booking_not_found(long long id);
+/// 422 validation on patient_id: the HIS has no patient `id` (also the answer for a patient
+/// outside the caller's PatientScope, see patient_scope.h).
+sdk::Problem unknown_patient(const std::string& id);
 /// 422 validation on `field`: no slot `id`.
 sdk::Problem unknown_slot(long long id, const std::string& field);
 /// 409 slot-full {slot_id}: every place of the slot is taken.

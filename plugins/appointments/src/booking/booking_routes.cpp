@@ -7,6 +7,7 @@
 #include "hisx/problem.h"
 #include "hisx/request_values.h"
 #include "hisx/roles.h"
+#include "patient_scope.h"
 #include "routes.h"
 
 namespace hisx::appointments {
@@ -92,7 +93,9 @@ void add_booking_routes(Environment& env) {
                 return v;
               }(),
               [e](sdk::Request& req, sdk::Response& res) {
-                const auto found = get_booking(*e, *req.principal(), booking_ref(req));
+                const long long id = booking_ref(req);
+                require_booking(*e, patient_scope(*e, req), id);
+                const auto found = get_booking(*e, *req.principal(), id);
                 auto body = booking_json(found.booking, e->zone);
                 body->set("history", history_json(found.history));
                 res.json(body);
@@ -122,6 +125,7 @@ void add_booking_routes(Environment& env) {
     router.add({"POST", std::string("/api/v1/appointments/bookings/{id}/") + step.path, step.roles,
                 [e, action, reason_required](sdk::Request& req, sdk::Response& res) {
                   const long long id = booking_ref(req);
+                  require_booking(*e, patient_scope(*e, req), id);
                   const auto body = body_of(req);
                   const std::string reason = reason_required
                                                  ? sdk::json_text(body, "reason", kMaxReason)
@@ -137,6 +141,7 @@ void add_booking_routes(Environment& env) {
               booking_roles(),
               [e](sdk::Request& req, sdk::Response& res) {
                 const long long id = booking_ref(req);
+                require_booking(*e, patient_scope(*e, req), id);
                 const auto body = req.json();
                 const long long slot_id = sdk::json_integer(body, "slot_id", 1, INT64_MAX);
                 const std::string reason = sdk::json_text(body, "reason", kMaxReason, "");

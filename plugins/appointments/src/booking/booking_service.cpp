@@ -9,6 +9,7 @@
 #include "channels.h"
 #include "his_directory.h"
 #include "hisx/database.h"
+#include "patient_scope.h"
 #include "sql_support.h"
 
 namespace hisx::appointments {
@@ -43,6 +44,7 @@ std::pair<Slot, ClinicRules> check_slot(Environment& env, soci::session& s,
 // The checks before the transaction (the HIS patient lookup among them, so that no HIS
 // session is leased inside the store transaction); returns the slot and the clinic's rules.
 std::pair<Slot, ClinicRules> check_request(Environment& env, const sdk::Principal& who,
+                                           const sdk::PatientScope& scope,
                                            const BookingRequest& request) {
   if (!role_may_use(who.role, request.channel)) {
     throw sdk::Problem(403, "forbidden",
@@ -50,9 +52,10 @@ std::pair<Slot, ClinicRules> check_request(Environment& env, const sdk::Principa
                            "' / Vai trò này không được đặt lịch qua kênh " + request.channel,
                        "channel");
   }
+  // A patient outside the caller's scope is answered as one the HIS does not have.
+  require_patient(scope, request.patient_id);
   if (!his_patient_exists(env.context, request.patient_id)) {
-    throw sdk::Problem::invalid("patient_id", "No HIS patient " + request.patient_id +
-                                                  " / Không có bệnh nhân mã " + request.patient_id);
+    throw unknown_patient(request.patient_id);
   }
   const auto s_lease = env.context.store().session();
   soci::session& s = *s_lease;
@@ -113,10 +116,15 @@ std::string booking_request_text(const BookingRequest& request) {
 
 sdk::WriteAnswer book(Environment& env, const sdk::Request& req, const BookingRequest& request) {
   const sdk::Principal& who = *req.principal();
+  const sdk::PatientScope scope = patient_scope(env, req);
   const std::string text = booking_request_text(request);
-  // A retry of a booking that was made is answered as it was, even if the slot is full now.
-  if (auto answer = env.context.idempotency().replayed(req, "bookings", text)) return *answer;
-  const auto [slot, rules] = check_request(env, who, request);
+  // A retry of a booking that was made is answered as it was, even if the slot is full now
+  // (but not once the patient left the caller's scope: an app account unlinked since).
+  if (auto answer = env.context.idempotency().replayed(req, "bookings", text)) {
+    require_patient(scope, request.patient_id);
+    return *answer;
+  }
+  const auto [slot, rules] = check_request(env, who, scope, request);
   return env.context.idempotency().run(req, "bookings", text, [&](soci::session& s) {
     // The checks again, inside the transaction and after the clinic's lock: a closure or a
     // change of the clinic's rules made meanwhile is seen (lock_clinic_for_booking()).

@@ -35,7 +35,8 @@ std::string booking_request_text(const BookingRequest& request);
 ///     overlapping-booking with its booking_id);
 ///  4. stores the booking and its first history entry, publishes appointment.booked.
 /// Before the transaction it checks the caller's channel (403), the patient (422
-/// patient_id), the slot (422 slot_id, 409 clinic-closed) and the booking window (409).
+/// patient_id; the same answer for a patient outside the caller's PatientScope, also on a
+/// replay), the slot (422 slot_id, 409 clinic-closed) and the booking window (409).
 sdk::WriteAnswer book(Environment& env, const sdk::Request& req, const BookingRequest& request);
 
 /// Books `request` inside a store transaction the caller already holds (`store_tx`), for a

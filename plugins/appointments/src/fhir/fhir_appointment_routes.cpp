@@ -19,6 +19,7 @@
 #include "hisx/problem.h"
 #include "hisx/request_values.h"
 #include "hisx/roles.h"
+#include "patient_scope.h"
 #include "routes.h"
 
 namespace hisx::appointments {
@@ -74,8 +75,9 @@ void add_fhir_appointment_routes(Environment& env) {
   router.add({"GET", base + "/{id}", appointment_reader_roles(),
               answering_fhir(env,
                              [e](sdk::Request& req, sdk::Response& res) {
-                               const Booking b =
-                                   get_booking(*e, *req.principal(), appointment_id(req)).booking;
+                               const long long id = appointment_id(req);
+                               require_booking(*e, patient_scope(*e, req), id);
+                               const Booking b = get_booking(*e, *req.principal(), id).booking;
                                send_fhir(res, appointment_resource(b, e->zone,
                                                                    clinic_name(*e, b.clinic_id)));
                              }),
@@ -116,6 +118,8 @@ void add_fhir_appointment_routes(Environment& env) {
                used.emplace_back("status", *v);
              }
              search.paging = read_paging(req, used);
+             // The app, with app_link, sees the bookings of its account's patients only.
+             narrow_to_scope(patient_scope(*e, req), search);
              // The app and website backends see the bookings of their own channel only.
              if (!role_sees_every_channel(who.role)) {
                search.channels = channels_for_role(who.role);
@@ -199,6 +203,7 @@ void add_fhir_appointment_routes(Environment& env) {
            [e](sdk::Request& req, sdk::Response& res) {
              const sdk::Principal& who = *req.principal();
              const long long id = appointment_id(req);
+             require_booking(*e, patient_scope(*e, req), id);
              const Booking current = get_booking(*e, who, id).booking;
              const auto cancel =
                  read_appointment_cancel(req.json(), id, current.slot_id, current.patient_id);

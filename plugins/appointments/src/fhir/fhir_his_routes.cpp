@@ -13,6 +13,7 @@
 #include "hisx/civil_time.h"
 #include "hisx/problem.h"
 #include "hisx/text.h"
+#include "patient_scope.h"
 #include "routes.h"
 
 namespace hisx::appointments {
@@ -138,9 +139,12 @@ void add_patient_routes(Environment& env) {
               answering_fhir(env,
                              [e](sdk::Request& req, sdk::Response& res) {
                                const std::string& id = req.param("id");
+                               // Outside the caller's scope: as if the HIS had no such patient.
+                               const auto scope = patient_scope(*e, req);
                                const auto his_id = his_id_of_fhir(id);
-                               const auto patient =
-                                   his_id ? his_patient(e->context, *his_id) : std::nullopt;
+                               const auto patient = his_id && scope.allows(*his_id)
+                                                        ? his_patient(e->context, *his_id)
+                                                        : std::nullopt;
                                if (!patient) no_resource("Patient", id);
                                send_fhir(res, patient_resource(*patient));
                              }),
@@ -198,6 +202,13 @@ void add_patient_routes(Environment& env) {
                           "A Patient search needs _id, identifier, phone or name (the HIS is "
                           "never listed whole) / Tìm bệnh nhân cần _id, identifier, phone hoặc "
                           "name");
+             }
+             // Only the patients of the caller's scope (the app's linked ones, with app_link).
+             if (const auto scope = patient_scope(*e, req); scope.bound()) {
+               const auto linked = scope.patients();
+               found = kept<HisPatient>(std::move(*found), [&](const HisPatient& p) {
+                 return std::find(linked.begin(), linked.end(), p.id) != linked.end();
+               });
              }
              if (auto v = req.query("birthdate")) {
                if (!sdk::parse_date(*v)) {

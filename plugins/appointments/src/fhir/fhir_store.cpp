@@ -147,23 +147,57 @@ BookingPage search_bookings(soci::session& s, const BookingSearch& search) {
   if (!search.channels.empty()) {
     where += " AND " + in_list("channel", known_values(search.channels, kChannels));
   }
+  // HIS ids are opaque text: bound one by one, never spelled into the SQL.
+  if (search.patient_ids) {
+    if (search.patient_ids->empty()) {
+      where += " AND 1 = 0";
+    } else {
+      where += " AND patient_id IN (";
+      for (std::size_t i = 0; i < search.patient_ids->size(); ++i) {
+        where += (i ? ", :p" : ":p") + std::to_string(i);
+      }
+      where += ")";
+    }
+  }
   const int has_patient = search.patient_id ? 1 : 0;
   const sdk::HisId patient = search.patient_id.value_or(sdk::HisId());
   const std::string lo = text_or_blank(search.start.from), hi = text_or_blank(search.start.before);
   const std::string from = " FROM hisx_appointments_bookings";
+  const auto bind_filters = [&](soci::statement& st) {
+    st.exchange(soci::use(has_patient));
+    st.exchange(soci::use(patient));
+    st.exchange(soci::use(lo));
+    st.exchange(soci::use(lo));
+    st.exchange(soci::use(hi));
+    st.exchange(soci::use(hi));
+    if (search.patient_ids) {
+      for (const auto& id : *search.patient_ids) st.exchange(soci::use(id));
+    }
+  };
 
   BookingPage page;
-  s << "SELECT COUNT(*)" + from + where, soci::into(page.total), soci::use(has_patient),
-      soci::use(patient), soci::use(lo), soci::use(lo), soci::use(hi), soci::use(hi);
+  {
+    soci::statement count(s);
+    count.exchange(soci::into(page.total));
+    bind_filters(count);
+    count.alloc();
+    count.prepare("SELECT COUNT(*)" + from + where);
+    count.define_and_bind();
+    count.execute(true);
+  }
   if (search.paging.count == 0 || page.total <= search.paging.offset()) return page;
 
   long long id = 0;
   const int limit = search.paging.count;
   const long long offset = search.paging.offset();
-  soci::statement st =
-      (s.prepare << "SELECT id" + from + where + " ORDER BY start_utc, id LIMIT :n OFFSET :o",
-       soci::into(id), soci::use(has_patient), soci::use(patient), soci::use(lo), soci::use(lo),
-       soci::use(hi), soci::use(hi), soci::use(limit), soci::use(offset));
+  soci::statement st(s);
+  st.exchange(soci::into(id));
+  bind_filters(st);
+  st.exchange(soci::use(limit));
+  st.exchange(soci::use(offset));
+  st.alloc();
+  st.prepare("SELECT id" + from + where + " ORDER BY start_utc, id LIMIT :n OFFSET :o");
+  st.define_and_bind();
   st.execute();
   while (st.fetch()) page.ids.push_back(id);
   return page;

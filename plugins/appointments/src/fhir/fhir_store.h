@@ -46,6 +46,9 @@ std::optional<FhirSlot> find_fhir_slot(soci::session& s, long long id);
 /// Booking search criteria.
 struct BookingSearch {
   std::optional<sdk::HisId> patient_id;
+  /// Only the bookings of these patients (a bound PatientScope's); none: any patient. An
+  /// empty list matches nothing.
+  std::optional<std::vector<sdk::HisId>> patient_ids;
   InstantRange start;
   /// Booking statuses; none: any. An empty list matches nothing.
   std::optional<std::vector<BookingStatus>> statuses;

@@ -105,9 +105,10 @@ TEST_F(StaffWeb, ListsThePagesTheCallersRoleMayOpen) {
   HttpResult r = get("/api/v1/host/pages", receptionist);
   ASSERT_EQ(r.status, 200) << r.body;
   auto pages = r.json_array();
-  // The default plugins' pages for a receptionist: patient search and appointment check-in
-  // (not the call centre's worklist nor the administrator's schedules).
-  ASSERT_EQ(pages->size(), 2u) << r.body;
+  // The default plugins' pages for a receptionist: patient search, appointment check-in, the
+  // app-linking desk and the linking progress (not the call centre's worklist, the
+  // administrator's schedules nor IT's bulk linking).
+  ASSERT_EQ(pages->size(), 4u) << r.body;
   auto page = pages->getObject(0);
   EXPECT_EQ(page->getValue<std::string>("plugin"), "his");
   EXPECT_EQ(page->getValue<std::string>("path"), "/his/patients.html");
@@ -119,6 +120,9 @@ TEST_F(StaffWeb, ListsThePagesTheCallersRoleMayOpen) {
   // The pages the list names are there.
   EXPECT_EQ(get(page->getValue<std::string>("path")).status, 200);
   EXPECT_EQ(get(reception->getValue<std::string>("path")).status, 200);
+  EXPECT_EQ(pages->getObject(2)->getValue<std::string>("path"), "/app_link/desk.html");
+  EXPECT_EQ(pages->getObject(3)->getValue<std::string>("path"), "/app_link/progress.html");
+  EXPECT_EQ(get("/app_link/desk.html").status, 200);
 
   // The patient app's backend may ask, and is shown no staff page.
   const std::string app = create_key(host_, "app", "patient-app");

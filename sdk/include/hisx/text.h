@@ -15,4 +15,8 @@ namespace hisx::sdk {
 /// "nguyen thi anh dao".
 HISX_SDK_API std::string fold_search_text(std::string_view utf8);
 
+/// Text made safe inside HTML or XML, in an element or a quoted attribute: & < > " ' become
+/// &amp; &lt; &gt; &quot; &#39;; everything else, UTF-8 included, is kept. Since 2.1.
+HISX_SDK_API std::string escape_markup(std::string_view text);
+
 }  // namespace hisx::sdk

@@ -9,6 +9,7 @@
 
 #include "cairo_handles.h"
 #include "hisx/documents/label.h"
+#include "hisx/text.h"
 #include "text_layout.h"
 
 // A label is laid out once (the code's place, each line's layout and place) and then drawn
@@ -112,32 +113,6 @@ std::string number(double v) {
   return s;
 }
 
-std::string xml_escaped(const std::string& text) {
-  std::string out;
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&apos;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 }  // namespace
 
 std::string render_label_png(const QrCode& code, const std::vector<LabelLine>& lines,
@@ -196,7 +171,7 @@ std::string render_label_svg(const QrCode& code, const std::vector<LabelLine>& l
     svg += "<text x=\"" + number(label.width / 2.0) + "\" y=\"" + number(line.baseline) +
            "\" text-anchor=\"middle\" font-family=\"DejaVu Sans\" font-size=\"" +
            number(line.size) + "\"" + (line.bold ? " font-weight=\"bold\"" : "") +
-           " fill=\"#000000\">" + xml_escaped(line.text) + "</text>\n";
+           " fill=\"#000000\">" + sdk::escape_markup(line.text) + "</text>\n";
   }
   svg += "</svg>\n";
   return svg;

@@ -50,12 +50,13 @@ TEST(Harness, CallsGoThroughRolesAndProblemDocuments) {
 }
 
 // The host's half of PatientScope (SDK 2.1): while a plugin publishes PatientAccess, an app
-// request names its app account before any route runs, even a host route; staff never do.
-// Without a provider nothing changes.
+// request names its app account before a plugin's route runs; the host's own routes and staff
+// need none. Without a provider nothing changes.
 TEST(Harness, AppRequestsNameTheirAccountWhileAPatientAccessIsPublished) {
-  Harness with({.plugins = {"provides_access"}});
+  const std::string clinics = "/api/v1/appointments/clinics";
+  Harness with({.plugins = {"his", "appointments", "provides_access"}});
   for (const std::string& account : {std::string(), std::string(101, 'x'), std::string("a\tb")}) {
-    Call call{.target = "/api/v1/auth/me", .role = "app"};
+    Call call{.target = clinics, .role = "app"};
     if (!account.empty()) call.headers["X-App-Account"] = account;
     Answer refused = with.call(call);
     EXPECT_EQ(refused.status, 400) << refused.body;
@@ -64,15 +65,16 @@ TEST(Harness, AppRequestsNameTheirAccountWhileAPatientAccessIsPublished) {
               "urn:hisx:problem:app-account-required");
     EXPECT_EQ(refused.json()->getValue<std::string>("field"), "X-App-Account");
   }
-  Answer named = with.call(
-      {.target = "/api/v1/auth/me", .role = "app", .headers = {{"X-App-Account", "acct-1"}}});
+  Answer named =
+      with.call({.target = clinics, .role = "app", .headers = {{"X-App-Account", "acct-1"}}});
   EXPECT_EQ(named.status, 200) << named.body;
-  EXPECT_EQ(with.get("/api/v1/auth/me", "receptionist").status, 200);
+  EXPECT_EQ(with.get(clinics, "receptionist").status, 200);
+  EXPECT_EQ(with.get("/api/v1/auth/me", "app").status, 200) << "a host route";
   // Authentication and roles come first.
-  EXPECT_EQ(with.call({.target = "/api/v1/auth/me"}).status, 401);
+  EXPECT_EQ(with.call({.target = clinics}).status, 401);
 
-  Harness without({.plugins = {"good"}});
-  Answer as_before = without.get("/api/v1/auth/me", "app");
+  Harness without({.plugins = {"his", "appointments"}});
+  Answer as_before = without.get(clinics, "app");
   EXPECT_EQ(as_before.status, 200) << as_before.body;
 }
 

@@ -2,6 +2,7 @@
 // templates: PNG, SVG or an HTML fragment.
 #include "hisx/documents/label.h"
 #include "hisx/documents/qr.h"
+#include "hisx/text.h"
 #include "printing/print_documents.h"
 
 namespace hisx::app_link {
@@ -16,32 +17,6 @@ docs::QrCode block_code(const SlipContent& slip) {
 
 std::vector<docs::LabelLine> block_lines(const SlipContent& slip) {
   return {{slip.code, true, 26}, {hotline_line(slip.hotline), false, 15}};
-}
-
-std::string html_escaped(const std::string& text) {
-  std::string out;
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
 }
 
 }  // namespace
@@ -62,8 +37,8 @@ std::string qr_block_html(const SlipContent& slip) {
       "font-family:'DejaVu Sans',Arial,sans-serif;color:#000;background:#fff\">\n";
   html += svg;
   html += "<div style=\"font-size:20px;font-weight:bold;letter-spacing:1px\">" +
-          html_escaped(slip.code) + "</div>\n";
-  html += "<div style=\"font-size:12px\">" + html_escaped(hotline_line(slip.hotline)) +
+          sdk::escape_markup(slip.code) + "</div>\n";
+  html += "<div style=\"font-size:12px\">" + sdk::escape_markup(hotline_line(slip.hotline)) +
           "</div>\n</div>\n";
   return html;
 }

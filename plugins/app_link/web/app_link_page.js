@@ -1,115 +1,17 @@
-// What the three app_link pages share: live messages that stay translated, problems shown
-// next to the field the problem document names (`field`), dates, and files (PDF, CSV) fetched
-// with the session token and opened or saved. Loaded before the page's own script; the
-// helpers are window.appLink.
+// What the three app_link pages share beyond the shell's `hisx.forms`: refusals shown with the
+// app_link strings, dates, and files (PDF, CSV) fetched with the session token and opened or
+// saved. Loaded after /shell/forms.js and before the page's own script; the helpers are
+// window.appLink.
 (function () {
   'use strict';
 
   const hisx = window.hisx;
   const i18n = hisx.i18n;
-  const rendered = new Map();  // element → () => text, redone on a language switch
-
   const $ = (id) => document.getElementById(id);
 
-  // Shows `render()` in element `id` now and after every language switch; `kind` is
-  // 'error', 'ok' or nothing.
-  function say(id, render, kind) {
-    const element = typeof id === 'string' ? $(id) : id;
-    if (!render) {
-      rendered.delete(element);
-      element.textContent = '';
-    } else {
-      rendered.set(element, render);
-      element.textContent = render();
-    }
-    element.classList.toggle('is-error', kind === 'error');
-    element.classList.toggle('is-ok', kind === 'ok');
-  }
-
-  // The part of a bilingual problem detail ("English / tiếng Việt") in the page's language,
-  // with the API's field name replaced by the field's label.
-  function localDetail(detail, field, label) {
-    let text = detail || '';
-    const cut = text.lastIndexOf(' / ');
-    if (cut > 0) text = i18n.language === 'vi' ? text.slice(cut + 3) : text.slice(0, cut);
-    if (field && label) text = text.split(`'${field}'`).join(`“${label}”`);
-    return text.trim();
-  }
-
-  function describedBy(element, id, add) {
-    const ids = (element.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean)
-      .filter((x) => x !== id);
-    if (add) ids.push(id);
-    if (ids.length) {
-      element.setAttribute('aria-describedby', ids.join(' '));
-    } else {
-      element.removeAttribute('aria-describedby');
-    }
-  }
-
-  // The controls of a field element (for aria-invalid): a fieldset's inputs, or itself.
-  function controlsOf(element) {
-    return element.tagName === 'FIELDSET' ? [element, ...element.querySelectorAll('input')] : [element];
-  }
-
-  function labelOf(element) {
-    if (element.tagName === 'FIELDSET') return element.querySelector('legend').textContent;
-    const label = document.querySelector(`label[for="${element.id}"]`);
-    return label ? label.textContent : element.id;
-  }
-
-  // Hides every `.field-error` of `scope` (their owner is the element whose id they carry
-  // without "-error").
-  function clearErrors(scope) {
-    for (const error of scope.querySelectorAll('.field-error')) {
-      error.hidden = true;
-      rendered.delete(error);
-      error.textContent = '';
-      const owner = $(error.id.replace(/-error$/, ''));
-      if (!owner) continue;
-      for (const control of controlsOf(owner)) control.removeAttribute('aria-invalid');
-      describedBy(owner, error.id, false);
-    }
-  }
-
-  function showFieldError(owner, render) {
-    const error = $(`${owner.id}-error`);
-    error.hidden = false;
-    rendered.set(error, render);
-    error.textContent = render();
-    for (const control of controlsOf(owner)) control.setAttribute('aria-invalid', 'true');
-    describedBy(owner, error.id, true);
-  }
-
-  // Shows a failed call: next to the field the problem names (`fields` maps API field →
-  // element id) and in the live region `statusId`; focus goes to that field. Resolves to
-  // whether a field was named.
-  function showFailure(error, fields, statusId) {
-    if (error instanceof hisx.ApiError && error.status === 401) return false;  // to the login page
-    const problem = error instanceof hisx.ApiError ? error.problem : null;
-    if (!problem) {
-      say(statusId, () => i18n.t(error instanceof hisx.ApiError ? 'app_link.error.failed'
-                                                                : 'app_link.error.network'), 'error');
-      return false;
-    }
-    const field = problem.field || '';
-    const owner = fields && fields[field] ? $(fields[field]) : null;
-    const detail = () => localDetail(problem.detail || problem.title, field, owner ? labelOf(owner) : '');
-    if (!owner) {
-      say(statusId, () => i18n.t('app_link.refused.other', {detail: detail()}), 'error');
-      return false;
-    }
-    showFieldError(owner, detail);
-    say(statusId, () => i18n.t('app_link.refused.field', {field: labelOf(owner), detail: detail()}), 'error');
-    const target = owner.tagName === 'FIELDSET'
-      ? owner.querySelector('input:checked') || owner.querySelector('input') : owner;
-    target.focus();
-    return true;
-  }
-
-  function setBusy(form, busy) {
-    for (const button of form.querySelectorAll('button[type="submit"]')) button.disabled = busy;
-    form.setAttribute('aria-busy', String(busy));
+  // hisx.forms.showFailure with the app_link pages' strings (app_link.error.*, app_link.refused.*).
+  function showFailure(error, fields, status) {
+    return hisx.forms.showFailure(error, fields, status, {messages: 'app_link'});
   }
 
   // "YYYY-MM-DD…" as the page's language writes a date.
@@ -197,18 +99,7 @@
     return Boolean(tab);
   }
 
-  document.addEventListener('hisx:language', () => {
-    for (const [element, render] of rendered) {
-      if (element.isConnected) {
-        element.textContent = render();
-      } else {
-        rendered.delete(element);
-      }
-    }
-  });
-
   window.appLink = {
-    $, say, localDetail, clearErrors, showFieldError, showFailure, setBusy, labelOf,
-    formatDate, formatDateTime, today, addDays, text, fetchFile, offerFile, openInTab,
+    $, showFailure, formatDate, formatDateTime, today, addDays, text, fetchFile, offerFile, openInTab,
   };
 })();

@@ -6,7 +6,8 @@
 
   const hisx = window.hisx;
   const i18n = hisx.i18n;
-  const {$, say, clearErrors, showFailure, setBusy, localDetail, text} = window.appLink;
+  const {say, clearErrors, showFieldError, setBusy, localDetail} = hisx.forms;
+  const {$, showFailure, text} = window.appLink;
   const OUTCOMES = ['linked', 'already_linked', 'patient_not_found', 'form_not_found', 'bad_row',
     'limit_reached'];
 
@@ -104,7 +105,7 @@
     clearErrors(form);
     const file = $('file').files[0];
     if (!file) {
-      window.appLink.showFieldError($('file'), () => i18n.t('batch.upload.missing'));
+      showFieldError($('file'), () => i18n.t('batch.upload.missing'));
       say('upload-status', () => i18n.t('batch.upload.missing'), 'error');
       $('file').focus();
       return;

@@ -8,7 +8,8 @@
 
   const hisx = window.hisx;
   const i18n = hisx.i18n;
-  const {$, say, clearErrors, showFailure, setBusy, formatDate, formatDateTime, text} = window.appLink;
+  const {say, clearErrors, showFieldError, setBusy} = hisx.forms;
+  const {$, showFailure, formatDate, formatDateTime, text} = window.appLink;
   const LIMIT = 20;
   const DEPARTMENT_KEY = 'hisx.app_link.department';
   const LINK_FIELDS = {
@@ -74,7 +75,7 @@
     clearErrors($('department').parentElement);
     const id = $('department').value;
     if (id) return id;
-    window.appLink.showFieldError($('department'), () => i18n.t('desk.department.missing'));
+    showFieldError($('department'), () => i18n.t('desk.department.missing'));
     say(statusId, () => i18n.t('desk.department.missing'), 'error');
     $('department').focus();
     return null;
@@ -379,13 +380,13 @@
     const department = $('batch-department').value;
     const date = $('batch-date').value;
     if (!department) {
-      window.appLink.showFieldError($('batch-department'), () => i18n.t('desk.department.missing'));
+      showFieldError($('batch-department'), () => i18n.t('desk.department.missing'));
       say('batch-status', () => i18n.t('desk.department.missing'), 'error');
       $('batch-department').focus();
       return;
     }
     if (!date) {
-      window.appLink.showFieldError($('batch-date'), () => i18n.t('desk.batch.date_missing'));
+      showFieldError($('batch-date'), () => i18n.t('desk.batch.date_missing'));
       say('batch-status', () => i18n.t('desk.batch.date_missing'), 'error');
       $('batch-date').focus();
       return;

@@ -8,7 +8,8 @@
 
   const hisx = window.hisx;
   const i18n = hisx.i18n;
-  const {$, say, clearErrors, showFailure, setBusy, addDays, formatDate} = window.appLink;
+  const {say, clearErrors, setBusy} = hisx.forms;
+  const {$, showFailure, addDays, formatDate} = window.appLink;
   const EDIT_ROLES = ['manager', 'admin'];
 
   let canEdit = false;

@@ -24,9 +24,6 @@
     editOpener: null,        // the button that opened the template form, to return focus to
   };
 
-  // Texts shown from API answers are re-rendered on a language switch: element → render().
-  const rendered = new Map();
-
   const $ = (id) => document.getElementById(id);
 
   // ---- Formatting and reading values ----
@@ -101,103 +98,14 @@
     return i18n.t('schedules.template.label', {weekday: weekdayName(t.weekday), start: t.start, end: t.end});
   }
 
-  // ---- Live status and field errors ----
+  // ---- Live status and field errors (the shell's hisx.forms) ----
 
-  // Shows `render()` in element `id` now and after every language switch.
-  function say(id, render, kind) {
-    const element = $(id);
-    if (!render) {
-      rendered.delete(element);
-      element.textContent = '';
-    } else {
-      rendered.set(element, render);
-      element.textContent = render();
-    }
-    element.classList.toggle('is-error', kind === 'error');
-    element.classList.toggle('is-ok', kind === 'ok');
-  }
+  const {say, clearErrors, setBusy} = hisx.forms;
 
-  // The part of a bilingual problem detail ("English / tiếng Việt") in the page's language,
-  // with the API's field name replaced by the field's label.
-  function localDetail(detail, field, label) {
-    let text = detail || '';
-    const cut = text.lastIndexOf(' / ');
-    if (cut > 0) text = i18n.language === 'vi' ? text.slice(cut + 3) : text.slice(0, cut);
-    if (field && label) text = text.split(`'${field}'`).join(`“${label}”`);
-    return text.trim();
-  }
-
-  function describedBy(element, id, add) {
-    const ids = (element.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean)
-      .filter((x) => x !== id);
-    if (add) ids.push(id);
-    if (ids.length) {
-      element.setAttribute('aria-describedby', ids.join(' '));
-    } else {
-      element.removeAttribute('aria-describedby');
-    }
-  }
-
-  // The controls (for aria-invalid) of a field element: a fieldset's inputs, or itself.
-  function controlsOf(element) {
-    return element.tagName === 'FIELDSET' ? [element, ...element.querySelectorAll('input')] : [element];
-  }
-
-  function labelOf(element) {
-    if (element.tagName === 'FIELDSET') return element.querySelector('legend').textContent;
-    const label = document.querySelector(`label[for="${element.id}"]`);
-    return label ? label.textContent : element.id;
-  }
-
-  function clearErrors(form) {
-    for (const error of form.querySelectorAll('.field-error')) {
-      error.hidden = true;
-      rendered.delete(error);
-      error.textContent = '';
-      const owner = $(error.id.replace(/-error$/, ''));
-      if (!owner) continue;
-      for (const control of controlsOf(owner)) control.removeAttribute('aria-invalid');
-      describedBy(owner, error.id, false);
-    }
-  }
-
-  function showFieldError(owner, render) {
-    const error = $(`${owner.id}-error`);
-    error.hidden = false;
-    rendered.set(error, render);
-    error.textContent = render();
-    for (const control of controlsOf(owner)) control.setAttribute('aria-invalid', 'true');
-    describedBy(owner, error.id, true);
-  }
-
-  // Shows a failed call: next to the field the problem names (found through `fields`, API
-  // field → element id) and in the status `statusId`; focus goes to that field.
+  // A refusal next to its field and in the form's status, with this page's strings
+  // (schedules.error.*, schedules.refused.*); a text field's value is selected for retyping.
   function showFailure(error, fields, statusId) {
-    const problem = error instanceof hisx.ApiError ? error.problem : null;
-    if (error instanceof hisx.ApiError && error.status === 401) return;  // the shell logs in again
-    if (!problem) {
-      say(statusId, () => i18n.t(error instanceof hisx.ApiError ? 'schedules.error.failed'
-                                                                : 'schedules.error.network'), 'error');
-      return;
-    }
-    const field = problem.field || '';
-    const ownerId = fields[field] || (field.startsWith('quotas.') ? fields.quotas : null);
-    const owner = ownerId ? $(ownerId) : null;
-    const detail = () => localDetail(problem.detail || problem.title, field, owner ? labelOf(owner) : '');
-    if (owner) {
-      showFieldError(owner, detail);
-      say(statusId, () => i18n.t('schedules.refused.field', {field: labelOf(owner), detail: detail()}), 'error');
-      const target = owner.tagName === 'FIELDSET' ? owner.querySelector('input') : owner;
-      target.focus();
-      if (target.select && target.tagName === 'INPUT' && target.type === 'text') target.select();
-    } else {
-      say(statusId, () => i18n.t('schedules.refused.other', {detail: detail()}), 'error');
-    }
-  }
-
-  function setBusy(form, busy) {
-    for (const button of form.querySelectorAll('button[type="submit"]')) button.disabled = busy;
-    form.setAttribute('aria-busy', String(busy));
+    hisx.forms.showFailure(error, fields, statusId, {messages: 'schedules', selectText: true});
   }
 
   // ---- 1. Clinics ----
@@ -350,6 +258,7 @@
     doctor_id: 'tpl-doctor',
     quotas: 'tpl-quota-app',
     ...Object.fromEntries(CHANNELS.map((c) => [`quotas.${c}`, `tpl-quota-${c}`])),
+    'quotas.*': 'tpl-quota-app',
   };
 
   async function loadTemplates() {
@@ -623,7 +532,7 @@
     const form = $('closure-form');
     clearErrors(form);
     $('closure-warning').hidden = true;
-    rendered.delete($('closure-warning'));
+    say('closure-warning', null);
     const scope = $('closure-scope').value;
     const body = {
       clinic_id: scope || null,  // a HIS id: text, as the API gives it
@@ -640,10 +549,8 @@
       const count = saved.affected_bookings;
       say('closure-status', () => i18n.t('schedules.closures.added', {what: what(), count}), 'ok');
       if (count > 0) {
-        const warning = $('closure-warning');
-        rendered.set(warning, () => i18n.t('schedules.closures.affected', {count}));
-        warning.textContent = i18n.t('schedules.closures.affected', {count});
-        warning.hidden = false;
+        say('closure-warning', () => i18n.t('schedules.closures.affected', {count}));
+        $('closure-warning').hidden = false;
       }
       $('closure-from').value = '';
       $('closure-to').value = '';
@@ -738,7 +645,6 @@
     renderDoctorOptions();
     renderClosures();
     renderClosureScopes();
-    for (const [element, render] of rendered) element.textContent = render();
   }
 
   // How many HIS clinics there are and how many take bookings now.

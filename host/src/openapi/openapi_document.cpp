@@ -8,6 +8,9 @@
 #include <cctype>
 #include <typeinfo>
 
+#include "hisx/patient_access.h"
+#include "hisx/roles.h"
+
 namespace hisx::host {
 
 namespace {
@@ -148,6 +151,13 @@ Object::Ptr operation(const RegisteredRoute& registered) {
   for (const auto& name : in_path) parameters->add(parameter(name, "path", true, "string", {}));
   for (const auto& q : route.query_params) {
     parameters->add(parameter(q.name, "query", q.required, q.type, q.description));
+  }
+  // The app's backend names the app account it acts for while app_link is enabled (api.md).
+  if (registered.owner != "host" &&
+      std::find(route.roles.begin(), route.roles.end(), sdk::roles::kApp) != route.roles.end()) {
+    parameters->add(parameter(sdk::kAppAccountHeader, "header", false, "string",
+                              "The app account the app acts for (role app): required while a "
+                              "plugin publishes PatientAccess (app_link), else ignored"));
   }
   if (parameters->size() > 0) op->set("parameters", parameters);
 

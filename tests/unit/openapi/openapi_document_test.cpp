@@ -105,12 +105,22 @@ TEST_F(OpenApiDocumentTest, QueryParametersKeepTheirTypesAndRequiredness) {
 }
 
 TEST_F(OpenApiDocumentTest, PathParametersAreRequiredStrings) {
-  auto params = op("/api/v1/appointments/{clinic}/bookings", "post")->getArray("parameters");
+  auto params = op("/api/v1/appointments/{clinic}/bookings", "delete")->getArray("parameters");
   ASSERT_EQ(params->size(), 1u);
   EXPECT_EQ(params->getObject(0)->getValue<std::string>("name"), "clinic");
   EXPECT_EQ(params->getObject(0)->getValue<std::string>("in"), "path");
   EXPECT_TRUE(params->getObject(0)->getValue<bool>("required"));
   EXPECT_EQ(params->getObject(0)->getObject("schema")->getValue<std::string>("type"), "string");
+}
+
+TEST_F(OpenApiDocumentTest, RoutesTheAppReachesTakeItsAccountHeader) {
+  auto params = op("/api/v1/appointments/{clinic}/bookings", "post")->getArray("parameters");
+  ASSERT_EQ(params->size(), 2u);
+  EXPECT_EQ(params->getObject(1)->getValue<std::string>("name"), "X-App-Account");
+  EXPECT_EQ(params->getObject(1)->getValue<std::string>("in"), "header");
+  EXPECT_FALSE(params->getObject(1)->getValue<bool>("required"));
+  EXPECT_EQ(op("/api/v1/his/patients/{id}", "get")->getArray("parameters")->size(), 1u)
+      << "a staff route does not";
 }
 
 TEST_F(OpenApiDocumentTest, RolesOwnerAndSecurityAreDeclared) {

@@ -44,11 +44,13 @@ class DemoProfile : public ::testing::TestWithParam<std::string> {
     options.end_date = "2026-03-13";
     options.visits_per_day = 200;
     hisx::host::seed_demo(db_->session(), db_->backend(), options);
-    const auto p = run_query(db_->session(),
-                             "SELECT dien_thoai, so_the_bhyt FROM benh_nhan WHERE dien_thoai IS "
-                             "NOT NULL AND so_the_bhyt IS NOT NULL ORDER BY id");
+    const auto p =
+        run_query(db_->session(),
+                  "SELECT dien_thoai, so_the_bhyt, ma_bn FROM benh_nhan WHERE dien_thoai IS "
+                  "NOT NULL AND so_the_bhyt IS NOT NULL ORDER BY id");
     phone_ = *p.rows.at(0)[0];
     insurance_ = *p.rows.at(0)[1];
+    code_ = *p.rows.at(0)[2];
   }
 
   // The statement's SQL for this backend: sql_<backend> replaces sql where it is given.
@@ -89,6 +91,7 @@ class DemoProfile : public ::testing::TestWithParam<std::string> {
         {"source", std::string("app")},
         {"phone", phone_},
         {"insurance_no", insurance_},
+        {"code", code_},
         {"payment_id", std::string("pay-1")},
         {"charge_id", scalar(s, "SELECT MIN(id) FROM hoa_don WHERE trang_thai = 'open'")},
         {"amount", std::string("30000")},
@@ -116,6 +119,7 @@ class DemoProfile : public ::testing::TestWithParam<std::string> {
   std::unique_ptr<DemoDb> db_;
   std::string phone_;
   std::string insurance_;
+  std::string code_;  ///< A patient code (ma_bn), for patient.find_by_code.
 };
 
 TEST(DemoProfileFile, NamesTheProfileAndDefinesEveryStandardStatement) {

@@ -1,0 +1,43 @@
+// Plugin `fast_lane`: the priority cashier window for app-booked patients and the hospital's
+// priority groups: the queue of tickets and the windows that call them, the patient's open
+// charges from the HIS, payments that are never lost or doubled, VietQR and online payment,
+// receipts and shifts, the cashier page and the waiting-room board.
+#include <memory>
+
+#include "environment.h"
+#include "fast_lane_settings.h"
+#include "hisx/embedded_migrations.h"
+#include "hisx/plugin.h"
+
+namespace hisx::fast_lane {
+
+class FastLanePlugin : public sdk::Plugin {
+ public:
+  sdk::Manifest manifest() const override {
+    sdk::Manifest m;
+    m.name = "fast_lane";
+    m.version = "0.1.0";
+    m.description =
+        "The priority cashier window: ticket queue and windows, HIS charges, payments, VietQR "
+        "and online payment, receipts, shifts, cashier page and waiting-room board";
+    m.his_statements = {"patient.get"};
+    m.settings = setting_specs();
+    return m;
+  }
+
+  std::vector<sdk::Migration> migrations() const override { return sdk::embedded_migrations(); }
+
+  void start(sdk::Context& context) override {
+    env_ = std::make_unique<Environment>(
+        Environment{context, read_settings(context.settings()), context.zone()});
+  }
+
+  void stop() override { env_.reset(); }
+
+ private:
+  std::unique_ptr<Environment> env_;
+};
+
+}  // namespace hisx::fast_lane
+
+HISX_PLUGIN(hisx::fast_lane::FastLanePlugin)

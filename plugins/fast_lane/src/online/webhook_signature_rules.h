@@ -47,8 +47,8 @@ struct SignatureCheck {
 
 /// Checks a webhook call. `header` is the X-Hisx-Signature value ("" when absent); `raw_body`
 /// the request body exactly as received; `secrets` the provider's secrets (current and
-/// previous; empty ones are ignored); `window` how far t may be from `now` either way (the
-/// gateway's default is 300 s; exactly the window is accepted).
+/// previous; empty ones are ignored); `window` how far t may be from `now` either way (300 s
+/// is usual; a t exactly the window away is accepted).
 ///
 /// The header is parts separated by commas, each `key=value`, spaces and tabs around parts,
 /// keys and values tolerated. There must be exactly one t (1-12 digits) and 1-8 v1 entries of

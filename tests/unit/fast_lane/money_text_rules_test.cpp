@@ -2,9 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <climits>
 #include <stdexcept>
 #include <string>
+
+#include "hisx/documents/escpos.h"
+#include "support/documents/escpos_parser.h"
 
 namespace hisx::fast_lane {
 namespace {
@@ -167,6 +171,85 @@ TEST(CheckPrintText, RefusesBrokenUtf8AndControlCharacters) {
   } catch (const std::invalid_argument& e) {
     EXPECT_NE(std::string(e.what()).find("patient_name"), std::string::npos) << e.what();
   }
+}
+
+TEST(RasterSafeText, ABlankLineGoesBeforeCapitalsWithMarksAbove) {
+  EXPECT_EQ(raster_safe_text("BIÊN LAI THU TIỀN / RECEIPT"), "\nBIÊN LAI THU TIỀN / RECEIPT");
+  EXPECT_EQ(raster_safe_text("BẢN SAO / COPY"), "\nBẢN SAO / COPY");
+  EXPECT_EQ(raster_safe_text("Người bệnh: Ánh"), "\nNgười bệnh: Ánh");
+  EXPECT_EQ(raster_safe_text("Ông Ẵm"), "\nÔng Ẵm");
+  EXPECT_EQ(raster_safe_text("NGUYE\xCC\x82\xCC\x83N"), "\nNGUYE\xCC\x82\xCC\x83N");  // decomposed
+  // Lowercase marks, đ/Đ, a dot below or a horn stay within the line.
+  EXPECT_EQ(raster_safe_text("Bệnh viện Đa khoa Tỉnh Bắc Ninh"), "Bệnh viện Đa khoa Tỉnh Bắc Ninh");
+  EXPECT_EQ(raster_safe_text("BỆNH ĐỊA ƯU ƠN Ợ Ự Ạ"), "\nBỆNH ĐỊA ƯU ƠN Ợ Ự Ạ");  // Ệ: circumflex
+  EXPECT_EQ(raster_safe_text("ĐỊA ƯU ƠN Ợ Ự Ạ Ị Ọ Ụ Ỵ Ẹ"), "ĐỊA ƯU ƠN Ợ Ự Ạ Ị Ọ Ụ Ỵ Ẹ");
+  EXPECT_EQ(raster_safe_text("Số / No.: tiếng Việt, người, ẫ ỗ ễ"),
+            "Số / No.: tiếng Việt, người, ẫ ỗ ễ");
+  EXPECT_EQ(raster_safe_text("Chuyển khoản"), "\nChuyển khoản");
+  EXPECT_EQ(raster_safe_text("Tổng / Total"), "\nTổng / Total");
+  EXPECT_EQ(raster_safe_text("U003"), "U003");
+  EXPECT_EQ(raster_safe_text("a\nÁ"), "a\nÁ");  // Only the first line can be cut.
+  EXPECT_EQ(raster_safe_text(""), "");
+}
+
+std::string utf8(char32_t cp) {
+  std::string out;
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+  return out;
+}
+
+// Every letter of Latin-1, Latin Extended-A/B and Latin Extended Additional (all of
+// Vietnamese), regular and bold, at the sizes the documents print, set by the SDK: the top
+// row of the raster is blank, so nothing of the letter was cut off.
+TEST(RasterSafeText, NoLetterIsCutOffAtTheTop) {
+  std::vector<char32_t> letters;
+  for (char32_t cp = 0xC0; cp <= 0x24F; ++cp) letters.push_back(cp);
+  for (char32_t cp = 0x1EA0; cp <= 0x1EF9; ++cp) letters.push_back(cp);
+  for (const char32_t cp : letters) {
+    if (cp == 0xD7 || cp == 0xF7) continue;  // × ÷
+    const std::string letter = "A" + utf8(cp) + "h";
+    for (const int size : {20, 24, 26, 28, 32, 40, 160}) {
+      for (const bool bold : {false, true}) {
+        sdk::documents::EscPosDocument printer(576);
+        printer.bold(bold);
+        escpos_raster(printer, letter, size);
+        const auto commands = hisx::test::parse_escpos(printer.bytes());
+        // The top of the image (a taller one is sent in bands).
+        const auto band = std::find_if(commands.begin(), commands.end(), [](const auto& c) {
+          return c.kind == hisx::test::EscPosCommand::Kind::Raster;
+        });
+        ASSERT_NE(band, commands.end());
+        EXPECT_TRUE(std::all_of(band->data.begin(), band->data.begin() + band->width_bytes,
+                                [](char byte) { return byte == 0; }))
+            << letter << " at " << size << (bold ? " bold" : "");
+      }
+    }
+  }
+}
+
+TEST(EscPosLine, PlainAsciiAsTextAndVietnameseAsRasters) {
+  using Kind = hisx::test::EscPosCommand::Kind;
+  sdk::documents::EscPosDocument printer(576);
+  escpos_line(printer, "A-2026-000123");
+  escpos_line(printer, "Số / No.");
+  escpos_line(printer, "BIÊN LAI");
+  const auto commands = hisx::test::parse_escpos(printer.bytes());
+  ASSERT_EQ(commands.size(), 4u);
+  EXPECT_EQ(commands[0].kind, Kind::Text);
+  EXPECT_EQ(commands[0].data, "A-2026-000123");
+  EXPECT_EQ(commands[1].kind, Kind::LineFeed);
+  EXPECT_EQ(commands[2].kind, Kind::Raster);
+  EXPECT_EQ(commands[3].kind, Kind::Raster);
+  EXPECT_GT(commands[3].height, commands[2].height);  // With its blank line first.
 }
 
 }  // namespace

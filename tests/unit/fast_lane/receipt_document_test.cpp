@@ -30,6 +30,14 @@ std::string flat(const std::string& text) {
   return out;
 }
 
+// Whether a raster band has ink in its top row: a mark above a capital cut off by the band's
+// edge ("TIỀN" printed as "TIÊN").
+bool cut_at_the_top(const EscPosCommand& c) {
+  if (c.kind != Kind::Raster) return false;
+  return std::any_of(c.data.begin(), c.data.begin() + c.width_bytes,
+                     [](char byte) { return byte != 0; });
+}
+
 ReceiptContent sample_receipt() {
   ReceiptContent r;
   r.hospital_name = "Bệnh viện Đa khoa Tỉnh Bắc Ninh";
@@ -262,6 +270,17 @@ TEST(ReceiptEscPos, AReprintAndAReversalSayWhatTheyAre) {
   EXPECT_EQ(reversal.front().kind, Kind::Initialize);
   EXPECT_EQ(reversal.back().kind, Kind::Cut);
   EXPECT_TRUE(has_text(reversal, "2               -400.000           0    -400.000"));
+}
+
+TEST(ReceiptEscPos, MarksAboveCapitalsAreNotCutOff) {
+  ReceiptContent r = sample_receipt();
+  r.hospital_name = "BỆNH VIỆN ĐA KHOA TỈNH BẮC NINH";
+  r.patient_name = "NGUYỄN THỊ ÁNH";
+  r.copy = true;
+  for (const auto& receipt : {sample_receipt(), sample_reversal(), r}) {
+    const auto commands = hisx::test::parse_escpos(receipt_escpos(receipt));
+    EXPECT_EQ(std::count_if(commands.begin(), commands.end(), cut_at_the_top), 0);
+  }
 }
 
 TEST(ReceiptDocuments, BadInputIsRefusedNotPrinted) {

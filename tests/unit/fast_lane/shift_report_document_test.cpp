@@ -30,6 +30,14 @@ std::string flat(const std::string& text) {
   return out;
 }
 
+// Whether a raster band has ink in its top row: a mark above a capital cut off by the band's
+// edge ("TIỀN" printed as "TIÊN").
+bool cut_at_the_top(const EscPosCommand& c) {
+  if (c.kind != Kind::Raster) return false;
+  return std::any_of(c.data.begin(), c.data.begin() + c.width_bytes,
+                     [](char byte) { return byte != 0; });
+}
+
 ShiftReportContent sample_report() {
   ShiftReportContent s;
   s.hospital_name = "Bệnh viện Đa khoa Tỉnh Bắc Ninh";
@@ -156,6 +164,16 @@ TEST(ShiftReportEscPos, InitializeFirstCutLastAndTheDifferencesAsLines) {
   EXPECT_TRUE(std::any_of(commands.begin(), commands.end(), [](const EscPosCommand& c) {
     return c.kind == Kind::Text && c.data == std::string(48, '=');
   }));
+}
+
+TEST(ShiftReportEscPos, MarksAboveCapitalsAreNotCutOff) {
+  ShiftReportContent s = sample_report();
+  s.hospital_name = "BỆNH VIỆN ĐA KHOA TỈNH BẮC NINH";
+  s.cashier = "PHẠM THU HƯƠNG";
+  for (const auto& report : {sample_report(), s}) {
+    const auto commands = hisx::test::parse_escpos(shift_report_escpos(report));
+    EXPECT_EQ(std::count_if(commands.begin(), commands.end(), cut_at_the_top), 0);
+  }
 }
 
 TEST(ShiftReportDocuments, BadInputIsRefusedNotPrinted) {

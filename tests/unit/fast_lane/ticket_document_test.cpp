@@ -29,6 +29,14 @@ std::string flat(const std::string& text) {
   return out;
 }
 
+// Whether a raster band has ink in its top row: a mark above a capital cut off by the band's
+// edge ("TIỀN" printed as "TIÊN").
+bool cut_at_the_top(const EscPosCommand& c) {
+  if (c.kind != Kind::Raster) return false;
+  return std::any_of(c.data.begin(), c.data.begin() + c.width_bytes,
+                     [](char byte) { return byte != 0; });
+}
+
 TicketContent sample_ticket() {
   return {.hospital_name = "Bệnh viện Đa khoa Tỉnh Bắc Ninh",
           .label = "U003",
@@ -132,6 +140,16 @@ TEST(TicketEscPos, TheNumberIsBold) {
   ASSERT_NE(bold, commands.rend());
   EXPECT_EQ(bold->value, 1);
   EXPECT_FALSE(has_text(commands, "U003"));  // Not in the printer's small font.
+}
+
+TEST(TicketEscPos, MarksAboveCapitalsAreNotCutOff) {
+  TicketContent ticket = sample_ticket();
+  ticket.hospital_name = "BỆNH VIỆN ĐA KHOA TỈNH BẮC NINH";
+  ticket.group_title = "NGƯỜI CÓ CÔNG VỚI CÁCH MẠNG / WAR VETERAN";
+  for (const auto& t : {sample_ticket(), ticket}) {
+    const auto commands = hisx::test::parse_escpos(ticket_escpos(t));
+    EXPECT_EQ(std::count_if(commands.begin(), commands.end(), cut_at_the_top), 0);
+  }
 }
 
 TEST(TicketDocuments, BadTextIsRefusedNotPrinted) {

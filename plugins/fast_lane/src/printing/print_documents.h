@@ -12,7 +12,9 @@
 // what these return. Every text is printed as given, Vietnamese with its diacritics; a text
 // that is not UTF-8 or holds a control character (a newline too), an unknown payment method
 // or a negative count throws std::invalid_argument naming the field, rather than printing
-// garbage. Amounts are whole VND.
+// garbage. Amounts are whole VND (money_text_rules.h formats them). On ESC/POS, Vietnamese
+// lines go as raster images with every mark kept (raster_safe_text()), plain ASCII lines as
+// the printer's own text.
 
 namespace hisx::fast_lane {
 

@@ -16,6 +16,7 @@ namespace {
 
 constexpr int kColumns = 48;       // Characters of the printer's font A on 576 dots.
 constexpr int kAmountColumn = 12;  // Each of the three amounts of a line's row.
+constexpr const char* kCopy = "BẢN SAO / COPY";
 
 void check(const ReceiptContent& r) {
   check_print_text("hospital_name", r.hospital_name);
@@ -122,7 +123,7 @@ std::string receipt_pdf(const ReceiptContent& r) {
   pdf.heading(r.hospital_name, 11, Align::Center);
   pdf.paragraph(title(r), {.size_pt = 10, .bold = true, .align = Align::Center});
   if (r.copy) {
-    pdf.paragraph("BẢN SAO / COPY", {.size_pt = 16, .bold = true, .align = Align::Center});
+    pdf.paragraph(kCopy, {.size_pt = 16, .bold = true, .align = Align::Center});
   }
   for (const std::string& line : head_lines(r)) {
     pdf.paragraph(line, {.size_pt = 8, .space_after_mm = 0.8});
@@ -161,35 +162,45 @@ std::string receipt_pdf(const ReceiptContent& r) {
 std::string receipt_escpos(const ReceiptContent& r) {
   check(r);
   docs::EscPosDocument p(576);
-  p.initialize().align(Align::Center);
-  p.bold().raster_text(r.hospital_name, 28).raster_text(title(r), 26).bold(false);
-  if (r.copy) p.bold().raster_text("BẢN SAO / COPY", 40).bold(false);
-  p.feed(1).align(Align::Left);
-  for (const std::string& line : head_lines(r)) p.line(line);
+  p.initialize().align(Align::Center).bold();
+  escpos_raster(p, r.hospital_name, 28);
+  escpos_raster(p, title(r), 26);
+  if (r.copy) escpos_raster(p, kCopy, 40);
+  p.bold(false).feed(1).align(Align::Left);
+  for (const std::string& line : head_lines(r)) escpos_line(p, line);
   p.line(std::string(kColumns, '-'));
-  p.raster_text("SL · Thành tiền · BHYT · Người bệnh (đ) / Qty · Total · Insurance · Patient", 20);
+  escpos_raster(p, "SL · Thành tiền · BHYT · Người bệnh (đ) / Qty · Total · Insurance · Patient",
+                20);
   p.line(std::string(kColumns, '-'));
   for (std::size_t i = 0; i < r.lines.size(); ++i) {
     const ReceiptLine& line = r.lines[i];
-    p.line(std::to_string(i + 1) + ". " + line.service_name);
+    escpos_line(p, std::to_string(i + 1) + ". " + line.service_name);
     const std::string row = column_row(line);
     if (!row.empty()) {
       p.line(row);
     } else {
-      p.line("SL / Qty: " + line.quantity);
-      p.line("Thành tiền / Total: " + format_vnd(line.total));
-      p.line("BHYT / Insurance: " + format_vnd(line.insurance_share));
-      p.line("Người bệnh / Patient: " + format_vnd(line.patient_share));
+      escpos_line(p, "SL / Qty: " + line.quantity);
+      escpos_line(p, "Thành tiền / Total: " + format_vnd(line.total));
+      escpos_line(p, "BHYT / Insurance: " + format_vnd(line.insurance_share));
+      escpos_line(p, "Người bệnh / Patient: " + format_vnd(line.patient_share));
     }
   }
   p.line(std::string(kColumns, '-'));
-  p.align(Align::Right);
   const auto totals = total_lines(r);
-  p.line(totals[0]).line(totals[1]).bold().line(totals[2]).bold(false);
-  p.align(Align::Left).line(in_words_line(r));
+  p.align(Align::Right);
+  escpos_line(p, totals[0]);
+  escpos_line(p, totals[1]);
+  p.bold();
+  escpos_line(p, totals[2]);
+  p.bold(false).align(Align::Left);
+  escpos_line(p, in_words_line(r));
   p.feed(1);
-  for (const std::string& line : payment_lines(r)) p.line(line);
-  if (r.copy) p.feed(1).align(Align::Center).bold().line("BẢN SAO / COPY").bold(false);
+  for (const std::string& line : payment_lines(r)) escpos_line(p, line);
+  if (r.copy) {
+    p.feed(1).align(Align::Center).bold();
+    escpos_line(p, kCopy);
+    p.bold(false);
+  }
   p.feed(4).cut();
   return p.bytes();
 }

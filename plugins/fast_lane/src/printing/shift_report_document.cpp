@@ -139,29 +139,40 @@ std::string shift_report_pdf(const ShiftReportContent& s) {
 std::string shift_report_escpos(const ShiftReportContent& s) {
   check(s);
   docs::EscPosDocument p(576);
-  p.initialize().align(Align::Center);
-  p.bold().raster_text(s.hospital_name, 28).raster_text(kTitle, 26).bold(false);
-  p.feed(1).align(Align::Left);
-  for (const std::string& line : head_lines(s)) p.line(line);
+  p.initialize().align(Align::Center).bold();
+  escpos_raster(p, s.hospital_name, 28);
+  escpos_raster(p, kTitle, 26);
+  p.bold(false).feed(1).align(Align::Left);
+  for (const std::string& line : head_lines(s)) escpos_line(p, line);
+  // Each method as labelled lines, then the totals the same way.
+  const auto figures = [&](const std::string& title, int payments, long long expected,
+                           const std::optional<long long>& counted, const std::string& difference) {
+    p.bold();
+    escpos_line(p, title);
+    p.bold(false);
+    escpos_line(p, "Số giao dịch / Payments: " + std::to_string(payments));
+    escpos_line(p, "Dự kiến / Expected: " + format_vnd(expected));
+    escpos_line(p, "Thực đếm / Counted: " + counted_text(counted));
+    p.bold();
+    escpos_line(p, "Chênh lệch / Difference: " + difference);
+    p.bold(false);
+  };
   for (const ShiftMethodRow& row : s.methods) {
     p.line(std::string(48, '-'));
-    p.bold().line(std::string(*payment_method_title(row.method))).bold(false);
-    p.line("Số giao dịch / Payments: " + std::to_string(row.payments));
-    p.line("Dự kiến / Expected: " + format_vnd(row.expected));
-    p.line("Thực đếm / Counted: " + counted_text(row.counted));
-    p.bold().line("Chênh lệch / Difference: " + shift_difference_text(row)).bold(false);
+    figures(std::string(*payment_method_title(row.method)), row.payments, row.expected, row.counted,
+            shift_difference_text(row));
   }
   const Totals totals = totals_of(s);
   p.line(std::string(48, '='));
-  p.bold().line("Tổng / Total").bold(false);
-  p.line("Số giao dịch / Payments: " + std::to_string(totals.payments));
-  p.line("Dự kiến / Expected: " + format_vnd(totals.expected));
-  p.line("Thực đếm / Counted: " + counted_text(totals.counted));
-  p.bold().line("Chênh lệch / Difference: " + signed_text(totals.difference)).bold(false);
+  figures("Tổng / Total", totals.payments, totals.expected, totals.counted,
+          signed_text(totals.difference));
   p.line(std::string(48, '-'));
-  p.raster_text(kFloatNote, 20);
-  for (const std::string& line : reversal_lines(s)) p.line(line);
-  p.feed(2).line("Thu ngân / Cashier:").feed(4).line("Trưởng ca / Shift lead:");
+  escpos_raster(p, kFloatNote, 20);
+  for (const std::string& line : reversal_lines(s)) escpos_line(p, line);
+  p.feed(2);
+  escpos_line(p, "Thu ngân / Cashier:");
+  p.feed(4);
+  escpos_line(p, "Trưởng ca / Shift lead:");
   p.feed(4).cut();
   return p.bytes();
 }

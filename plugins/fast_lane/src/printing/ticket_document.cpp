@@ -72,18 +72,24 @@ std::string ticket_pdf(const TicketContent& ticket) {
 std::string ticket_escpos(const TicketContent& ticket) {
   check(ticket);
   docs::EscPosDocument p(576);
-  p.initialize().align(Align::Center);
-  p.bold().raster_text(ticket.hospital_name, 28).bold(false);
-  p.raster_text(kTitle, 24);
-  p.feed(1).line("Số thứ tự / Number");
-  p.bold().raster_text(ticket.label, 160);
-  p.raster_text(std::string(lane_title(ticket.lane)), 32).bold(false);
-  if (!ticket.group_title.empty()) p.raster_text(ticket.group_title, 26);
-  p.feed(1).align(Align::Left);
-  p.bold().line(people_ahead_line(ticket)).bold(false);
-  if (!ticket.windows.empty()) p.line(windows_line(ticket));
-  p.line(issued_line(ticket));
-  p.feed(1).align(Align::Center).line(kWaitLine);
+  p.initialize().align(Align::Center).bold();
+  escpos_raster(p, ticket.hospital_name, 28);
+  p.bold(false);
+  escpos_raster(p, kTitle, 24);
+  p.feed(1);
+  escpos_line(p, "Số thứ tự / Number");
+  p.bold();
+  escpos_raster(p, ticket.label, 160);
+  escpos_raster(p, lane_title(ticket.lane), 32);
+  p.bold(false);
+  if (!ticket.group_title.empty()) escpos_raster(p, ticket.group_title, 26);
+  p.feed(1).align(Align::Left).bold();
+  escpos_line(p, people_ahead_line(ticket));
+  p.bold(false);
+  if (!ticket.windows.empty()) escpos_line(p, windows_line(ticket));
+  escpos_line(p, issued_line(ticket));
+  p.feed(1).align(Align::Center);
+  escpos_line(p, kWaitLine);
   p.feed(4).cut();
   return p.bytes();
 }

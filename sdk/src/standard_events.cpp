@@ -44,6 +44,33 @@ EventSchema appointment(std::string_view name, std::string description,
 
 EventField by(std::string meaning) { return required("by", T::kString, std::move(meaning)); }
 
+// What every ticket.* payload carries, so that a subscriber (reports) counts per lane and day.
+EventSchema ticket(std::string_view name, std::string description, std::vector<EventField> more) {
+  EventSchema s{std::string(name),
+                1,
+                std::move(description),
+                "fast_lane",
+                {required("ticket_id", T::kInteger, "the ticket (hisx's own id)"),
+                 required("label", T::kString, "its number as printed and shown, e.g. U003"),
+                 required("lane", T::kString, "fast or regular (the lane it is in now)"),
+                 required("day", T::kDate, "the local day it was issued on")}};
+  for (auto& field : more) s.fields.push_back(std::move(field));
+  return s;
+}
+
+// What payment.completed and payment.reversed carry.
+std::vector<EventField> payment_fields(std::vector<EventField> more) {
+  std::vector<EventField> fields = {
+      required("payment_id", T::kInteger, "the payment (hisx's own id)"),
+      required("patient_id", T::kHisId, "the HIS patient who paid"),
+      required("amount", T::kInteger, "the amount paid, in whole VND"),
+      required("charge_ids", T::kArray, "the HIS charges paid (HIS ids, as text)"),
+      required("receipt_no", T::kString, "the receipt's number, e.g. A-2026-000123"),
+      required("day", T::kDate, "the local day of the payment")};
+  for (auto& field : more) fields.push_back(std::move(field));
+  return fields;
+}
+
 std::vector<EventSchema> declarations() {
   namespace e = events;
   return {
@@ -116,15 +143,49 @@ std::vector<EventSchema> declarations() {
         required("link_id", T::kInteger, "the link (app_link's own id)"),
         required("unlinked_at", T::kTime, "when it ended"),
         optional("reason", T::kString, "why, as given")}},
-      {std::string(e::kPaymentCompleted),
-       1,
-       "A payment completed.",
-       "fast_lane",
-       {required("payment_id", T::kInteger, "the payment (hisx's own id)"),
-        required("patient_id", T::kHisId, "the HIS patient who paid"),
-        required("amount", T::kInteger, "the amount paid, in VND"),
-        required("method", T::kString, "how: cash or vietqr"),
-        required("invoice_ids", T::kArray, "the HIS invoices paid (HIS ids)")}},
+      ticket(e::kTicketIssued, "A queue ticket was issued at a cashier lane.",
+             {required("priority", T::kInteger, "its priority within the lane (higher first)"),
+              optional("priority_group", T::kString,
+                       "why it is in the fast lane: app, child, elderly, disability, veteran or "
+                       "pregnant; absent for a regular ticket"),
+              required("source", T::kString,
+                       "checkin (an app booking's check-in), desk (staff) or kiosk"),
+              optional("patient_id", T::kHisId, "the HIS patient, when known"),
+              optional("booking_id", T::kInteger, "the booking checked in (appointments' id)"),
+              required("issued_at", T::kTime, "when it was issued")}),
+      ticket(e::kTicketCalled, "A queue ticket was called to a window (or called again).",
+             {required("window", T::kString, "the window's code, e.g. Q1"),
+              required("called_at", T::kTime, "when"),
+              required("recall", T::kBoolean, "true when it is called again (recall)"),
+              required("wait_seconds", T::kInteger,
+                       "from issue to its first call: the wait of the ticket")}),
+      ticket(e::kTicketServed, "A called ticket's patient was served at the window.",
+             {required("window", T::kString, "the window that served it"),
+              required("served_at", T::kTime, "when the service ended"),
+              required("wait_seconds", T::kInteger, "from issue to the first call"),
+              required("service_seconds", T::kInteger, "from the first call to the end"),
+              by("who marked it served (a principal id)")}),
+      ticket(
+          e::kTicketNoShow, "A ticket's patient did not come when called (or left).",
+          {optional("window", T::kString, "the window that called it, if any"),
+           required("at", T::kTime, "when it was marked"), by("who marked it (a principal id)")}),
+      {std::string(e::kPaymentCompleted), 2,
+       "A payment completed: the patient's share of one or more HIS charges was paid.", "fast_lane",
+       payment_fields({required("method", T::kString, "cash, card, transfer or prepaid"),
+                       required("paid_at", T::kTime, "when it was paid"),
+                       optional("window", T::kString, "the cashier window, e.g. Q1"),
+                       optional("ticket_id", T::kInteger, "the queue ticket served"),
+                       optional("lane", T::kString, "that ticket's lane: fast or regular"),
+                       by("the cashier (a principal id), or the app for an online payment")})},
+      {std::string(e::kPaymentReversed), 1,
+       "A payment was reversed by a correcting entry, approved by a second person.", "fast_lane",
+       payment_fields({required("method", T::kString, "how the reversed payment was made"),
+                       required("reversal_id", T::kInteger, "the reversing entry (hisx's id)"),
+                       required("reversal_receipt_no", T::kString, "the reversal's number"),
+                       required("reason", T::kString, "why, as given"),
+                       required("reversed_at", T::kTime, "when"),
+                       by("who reversed it (a principal id)"),
+                       required("approved_by", T::kString, "who approved it (a principal id)")})},
   };
 }
 

@@ -77,7 +77,7 @@ TEST(Refusals, PluginBuiltForAnotherSdk) {
   ProcessResult r = refused({plugin_paths_with_fixtures(), "plugins.enabled=[bad_abi]"});
   EXPECT_EQ(r.exit_code, kExitSoftware) << all_output(r);
   EXPECT_THAT(r.err, AllOf(HasSubstr("hisxd: start-up refused:"), HasSubstr("'bad_abi'"),
-                           HasSubstr("SDK 999"), HasSubstr("SDK 2.1"), HasSubstr("rebuild")));
+                           HasSubstr("SDK 999"), HasSubstr("SDK 2.2"), HasSubstr("rebuild")));
 }
 
 TEST(Refusals, PluginWithAMissingDependency) {

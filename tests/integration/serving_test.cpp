@@ -47,8 +47,9 @@ TEST(Serving, PluginListShowsTheDefaultPluginsStarted) {
   HttpResult r = host.client().get("/api/v1/host/plugins", admin);
   ASSERT_EQ(r.status, 200) << r.body;
   auto body = r.json();
-  EXPECT_EQ(body->getValue<std::string>("host_sdk_version"), "2.1");
-  EXPECT_EQ(body->getArray("plugins")->size(), 4u) << r.body;  // his, appointments, hl7, app_link
+  EXPECT_EQ(body->getValue<std::string>("host_sdk_version"), "2.2");
+  EXPECT_EQ(body->getArray("plugins")->size(), 5u)
+      << r.body;  // his, appointments, hl7, app_link, fast_lane
   auto appointments = plugin_named(body, "appointments");
   ASSERT_TRUE(appointments) << r.body;
   EXPECT_EQ(appointments->getValue<std::string>("state"), "started");
@@ -71,7 +72,7 @@ TEST(Serving, PluginListShowsTheDefaultPluginsStarted) {
   auto his = plugin_named(body, "his");
   ASSERT_TRUE(his) << r.body;
   EXPECT_EQ(his->getValue<std::string>("version"), "0.1.0");
-  EXPECT_EQ(his->getValue<std::string>("sdk_version"), "2.1");
+  EXPECT_EQ(his->getValue<std::string>("sdk_version"), "2.2");
   EXPECT_EQ(his->getValue<std::string>("state"), "started");
   EXPECT_FALSE(his->getValue<std::string>("description").empty());
 }
@@ -87,7 +88,7 @@ TEST(Serving, PluginListShowsEveryEnabledPluginFromEveryPath) {
   for (const std::string name : {"his", "good"}) {
     auto plugin = plugin_named(body, name);
     ASSERT_TRUE(plugin) << name << " missing from " << r.body;
-    EXPECT_EQ(plugin->getValue<std::string>("sdk_version"), "2.1") << name;
+    EXPECT_EQ(plugin->getValue<std::string>("sdk_version"), "2.2") << name;
     EXPECT_EQ(plugin->getValue<std::string>("state"), "started") << name;
   }
   EXPECT_EQ(plugin_named(body, "good")->getValue<std::string>("version"), "1.2.3");

@@ -8,6 +8,7 @@
 #include "fast_lane_settings.h"
 #include "hisx/embedded_migrations.h"
 #include "hisx/plugin.h"
+#include "routes.h"
 
 namespace hisx::fast_lane {
 
@@ -22,6 +23,11 @@ class FastLanePlugin : public sdk::Plugin {
         "and online payment, receipts, shifts, cashier page and waiting-room board";
     m.his_statements = {"patient.get"};
     m.settings = setting_specs();
+    m.roles = {kCashierLead};
+    m.device_scopes = {
+        {kBoardScope, "Bảng gọi số ở khu chờ / Waiting-room board: the numbers called"},
+        {kKioskScope, "Máy lấy số / Ticket kiosk: issues queue tickets"},
+    };
     return m;
   }
 
@@ -30,6 +36,13 @@ class FastLanePlugin : public sdk::Plugin {
   void start(sdk::Context& context) override {
     env_ = std::make_unique<Environment>(
         Environment{context, read_settings(context.settings()), context.zone()});
+    seed_demo_windows(*env_);
+    add_window_routes(*env_);
+    add_queue_routes(*env_);
+    add_board_routes(*env_);
+    subscribe_checkins(*env_);
+    context.logger().information("Fast lane ready: tickets %s001 (fast lane), %s001 (regular)",
+                                 env_->settings.fast_prefix, env_->settings.regular_prefix);
   }
 
   void stop() override { env_.reset(); }

@@ -80,7 +80,7 @@ FastLaneSettings read_settings(const sdk::Settings& settings) {
       static_cast<int>(sdk::integer_between(settings, specs, "checkin_min_priority", 0, 100));
   out.priority_groups = list_of(settings, "priority_groups", out.priority_groups);
   for (const auto& group : out.priority_groups) {
-    if (!find_ticket_group(group) || group == "app") {
+    if (!is_priority_group(group)) {
       throw std::invalid_argument("setting priority_groups: '" + group +
                                   "' is not a priority group; use child, elderly, disability, "
                                   "veteran or pregnant");

@@ -28,7 +28,17 @@ inline constexpr std::string_view kScheduleCapacityChanged = "schedule.capacity_
 inline constexpr std::string_view kPatientLinked = "patient.linked";
 /// An app account's link to an HIS patient ended. Since 2.1.
 inline constexpr std::string_view kPatientUnlinked = "patient.unlinked";
-/// A payment completed.
+/// A queue ticket was issued at a cashier lane. Since 2.2.
+inline constexpr std::string_view kTicketIssued = "ticket.issued";
+/// A queue ticket was called to a window (or called again). Since 2.2.
+inline constexpr std::string_view kTicketCalled = "ticket.called";
+/// A called ticket's patient was served at the window. Since 2.2.
+inline constexpr std::string_view kTicketServed = "ticket.served";
+/// A ticket's patient did not come when called (or left). Since 2.2.
+inline constexpr std::string_view kTicketNoShow = "ticket.no_show";
+/// A payment completed (version 2 since 2.2).
 inline constexpr std::string_view kPaymentCompleted = "payment.completed";
+/// A payment was reversed by a correcting entry, with a second person's approval. Since 2.2.
+inline constexpr std::string_view kPaymentReversed = "payment.reversed";
 
 }  // namespace hisx::sdk::events

@@ -11,7 +11,7 @@ namespace hisx::sdk {
 /// SDK major version. A plugin built against another major version is refused.
 inline constexpr std::uint32_t kSdkMajor = 2;
 /// SDK minor version. Minor versions only add; a plugin built against an older minor loads.
-inline constexpr std::uint32_t kSdkMinor = 1;
+inline constexpr std::uint32_t kSdkMinor = 2;
 
 /// Magic number at the start of every ABI stamp, so that a symbol of the right name but the
 /// wrong layout is recognised as foreign.

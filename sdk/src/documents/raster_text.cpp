@@ -2,6 +2,7 @@
 
 #include <pango/pangocairo.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "text_layout.h"
@@ -20,11 +21,20 @@ Raster render_text_raster(std::string_view utf8, int width_dots, int size_dots, 
   const PangoContextPtr context = make_text_context();
   const TextLook look{static_cast<double>(size_dots), bold, align, static_cast<double>(width_dots)};
   const PangoLayoutPtr layout = make_layout(context.get(), utf8, look, "EscPosDocument");
-  const int height = std::max(1, static_cast<int>(std::ceil(layout_height(layout.get()))));
+  // The image spans the lines and every mark drawn beyond them, with a blank dot row above and
+  // below the ink: the marks above Vietnamese capitals (Ề, Ố, Ẩ) reach above the font's line
+  // and would be cut off by an image exactly as tall as the lines.
+  PangoRectangle ink{}, logical{};
+  pango_layout_get_pixel_extents(layout.get(), &ink, &logical);
+  const int lines_bottom = static_cast<int>(std::ceil(layout_height(layout.get())));
+  const int top = ink.height > 0 ? std::min(0, ink.y - 1) : 0;
+  const int bottom = ink.height > 0 ? std::max(lines_bottom, ink.y + ink.height + 1) : lines_bottom;
+  const int height = std::max(1, bottom - top);
 
   Surface surface(cairo_image_surface_create(CAIRO_FORMAT_A8, width_dots, height));
   {
     Cairo cr(cairo_create(surface.get()));
+    cairo_translate(cr.get(), 0, -top);
     cairo_set_source_rgba(cr.get(), 0, 0, 0, 1);
     pango_cairo_show_layout(cr.get(), layout.get());
   }

@@ -53,7 +53,8 @@ TEST_F(ConfigTest, TheShippedDefaultConfigurationLoads) {
   EXPECT_EQ(cfg.his.backend, "sqlite3");
   EXPECT_TRUE(cfg.store_is_his);
   EXPECT_TRUE(std::filesystem::exists(cfg.his_profile));
-  EXPECT_THAT(cfg.plugins_enabled, ElementsAre("his", "appointments", "hl7", "app_link"));
+  EXPECT_THAT(cfg.plugins_enabled,
+              ElementsAre("his", "appointments", "hl7", "app_link", "fast_lane"));
   EXPECT_EQ(cfg.data_dir.filename(), "var");
 }
 

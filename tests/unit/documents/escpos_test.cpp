@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <stdexcept>
 #include <string>
 
@@ -198,6 +199,49 @@ TEST(EscPosDocument, RefusesWhatAPrinterCannotTake) {
         << e.what();
   }
   EXPECT_EQ(doc.bytes(), before);
+}
+
+std::string utf8(char32_t cp) {
+  std::string out;
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+  return out;
+}
+
+// Every letter of Latin-1, Latin Extended-A/B and Latin Extended Additional (all of
+// Vietnamese), regular and bold, at the sizes documents print: the top row of the raster is
+// blank, so nothing of the letter (the marks above Ề, Ố, Ẩ) was cut off.
+TEST(EscPosDocument, NoLetterIsCutOffAtTheTop) {
+  std::vector<char32_t> letters;
+  for (char32_t cp = 0xC0; cp <= 0x24F; ++cp) letters.push_back(cp);
+  for (char32_t cp = 0x1EA0; cp <= 0x1EF9; ++cp) letters.push_back(cp);
+  for (const char32_t cp : letters) {
+    if (cp == 0xD7 || cp == 0xF7) continue;  // × ÷
+    const std::string letter = "A" + utf8(cp) + "h";
+    for (const int size : {20, 24, 26, 28, 32, 40, 160}) {
+      for (const bool bold : {false, true}) {
+        EscPosDocument printer(576);
+        printer.bold(bold);
+        printer.raster_text(letter, size);
+        const auto commands = parse_escpos(printer.bytes());
+        // The top of the image (a taller one is sent in bands).
+        const auto band = std::find_if(commands.begin(), commands.end(),
+                                       [](const auto& c) { return c.kind == Kind::Raster; });
+        ASSERT_NE(band, commands.end());
+        EXPECT_TRUE(std::all_of(band->data.begin(), band->data.begin() + band->width_bytes,
+                                [](char byte) { return byte == 0; }))
+            << letter << " at " << size << (bold ? " bold" : "");
+      }
+    }
+  }
 }
 
 }  // namespace

@@ -88,7 +88,7 @@ TEST(PluginLoader, RefusesAWrongAbiStampBeforeCallingTheFactory) {
   const auto error = load_error("bad_abi");
   EXPECT_THAT(error, HasSubstr("plugin 'bad_abi'"));
   EXPECT_THAT(error, HasSubstr("hisx SDK 999.0"));
-  EXPECT_THAT(error, HasSubstr("this host runs hisx SDK 2.1"));
+  EXPECT_THAT(error, HasSubstr("this host runs hisx SDK 2.2"));
   EXPECT_THAT(error, HasSubstr("rebuild the plugin"));
 }
 

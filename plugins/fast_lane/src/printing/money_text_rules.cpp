@@ -3,7 +3,6 @@
 #include <array>
 #include <stdexcept>
 
-#include "hisx/documents/escpos.h"
 #include "hisx/uploads.h"
 
 namespace hisx::fast_lane {
@@ -84,46 +83,6 @@ void add_number(std::string& out, unsigned long long value, bool first) {
   if (value % kBillion > 0) add_below_billion(out, value % kBillion, first);
 }
 
-// The code point at `i` (valid UTF-8, checked before), and `i` moved past it.
-char32_t next_code_point(std::string_view text, std::size_t& i) {
-  const auto c = static_cast<unsigned char>(text[i++]);
-  if (c < 0x80) return c;
-  const int extra = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : 1;
-  char32_t cp = c & (0x3F >> extra);
-  for (int k = 0; k < extra && i < text.size(); ++k) {
-    cp = (cp << 6) | (static_cast<unsigned char>(text[i++]) & 0x3F);
-  }
-  return cp;
-}
-
-// Whether the letter reaches above the font's line in DejaVu Sans, regular or bold, at the
-// sizes the documents print (found by rendering every letter): a capital with a mark above it
-// (Latin-1, Latin Extended-A and -B but for ă Đ đ ĩ ũ Ơ ơ Ư ư, the capitals of Latin Extended
-// Additional but those with only a dot below or a horn), the lowercase ẩ ẳ ẵ ể ổ, and any
-// combining mark.
-bool reaches_above_the_line(char32_t cp) {
-  if (cp >= 0xC0 && cp <= 0xDD)
-    return cp != 0xC6 && cp != 0xC7 && cp != 0xD0 && cp != 0xD7 && cp != 0xD8;
-  if (cp >= 0x100 && cp <= 0x24F) {
-    for (const char32_t fits : {0x103, 0x110, 0x111, 0x129, 0x169, 0x1A0, 0x1A1, 0x1AF, 0x1B0}) {
-      if (cp == fits) return false;
-    }
-    return true;
-  }
-  if (cp >= 0x300 && cp <= 0x36F) return true;
-  if (cp >= 0x1EA0 && cp <= 0x1EF9) {
-    for (const char32_t tall : {0x1EA9, 0x1EB3, 0x1EB5, 0x1EC3, 0x1ED5}) {
-      if (cp == tall) return true;
-    }
-    if (cp % 2 == 1) return false;
-    for (const char32_t low : {0x1EA0, 0x1EB8, 0x1ECA, 0x1ECC, 0x1EE2, 0x1EE4, 0x1EF0, 0x1EF4}) {
-      if (cp == low) return false;
-    }
-    return true;
-  }
-  return false;
-}
-
 }  // namespace
 
 std::string format_vnd(long long amount) {
@@ -169,27 +128,6 @@ void check_print_text(std::string_view field, std::string_view text) {
       throw std::invalid_argument(std::string(field) + ": control character at byte " +
                                   std::to_string(i + 1) + " (one line of printable text)");
     }
-  }
-}
-
-std::string raster_safe_text(std::string_view text) {
-  const std::string_view first = text.substr(0, text.find('\n'));
-  for (std::size_t i = 0; i < first.size();) {
-    if (reaches_above_the_line(next_code_point(first, i))) return "\n" + std::string(text);
-  }
-  return std::string(text);
-}
-
-void escpos_raster(sdk::documents::EscPosDocument& printer, std::string_view text, int size_dots) {
-  printer.raster_text(raster_safe_text(text), size_dots);
-}
-
-void escpos_line(sdk::documents::EscPosDocument& printer, std::string_view text) {
-  const std::string safe = raster_safe_text(text);
-  if (safe.size() == text.size()) {
-    printer.line(text);
-  } else {
-    printer.raster_text(safe, 24);  // The printer's font A is 24 dots high, as line() sets it.
   }
 }
 

@@ -4,12 +4,8 @@
 #include <string>
 #include <string_view>
 
-// Money as the cashier's documents print it (whole VND, Vietnamese style), the check every
-// printed text passes first, and what keeps a raster line whole, as plain code.
-
-namespace hisx::sdk::documents {
-class EscPosDocument;
-}
+// Money as the cashier's documents print it (whole VND, Vietnamese style) and the check every
+// printed text passes first, as plain code.
 
 namespace hisx::fast_lane {
 
@@ -38,17 +34,5 @@ std::optional<std::string_view> payment_method_title(std::string_view method);
 /// characters (C0, DEL, C1; a newline too: every printed field is one line), so that a
 /// document never prints garbage or sends a printer a command hidden in a name.
 void check_print_text(std::string_view field, std::string_view text);
-
-/// `text` as it goes to EscPosDocument::raster_text() so that nothing of it is cut off: with a
-/// blank line first when its first line holds a letter whose mark reaches above the font's
-/// line: a capital with a mark above it (Á, Ấ, Ế, Ổ, Ẵ…), the lowercase ẩ ẳ ẵ ể ổ, or a
-/// combining mark. The SDK makes the image exactly as tall as the font's line, and those
-/// marks reach above it: without the blank line "BIÊN LAI THU TIỀN" prints as "TIÊN".
-std::string raster_safe_text(std::string_view text);
-/// `printer.raster_text(raster_safe_text(text), size_dots)`.
-void escpos_raster(sdk::documents::EscPosDocument& printer, std::string_view text, int size_dots);
-/// As `printer.line(text)` (plain ASCII as the printer's own text, anything else as a raster
-/// 24 dots high), with every mark kept (raster_safe_text()).
-void escpos_line(sdk::documents::EscPosDocument& printer, std::string_view text);
 
 }  // namespace hisx::fast_lane

@@ -13,8 +13,8 @@
 // that is not UTF-8 or holds a control character (a newline too), an unknown payment method
 // or a negative count throws std::invalid_argument naming the field, rather than printing
 // garbage. Amounts are whole VND (money_text_rules.h formats them). On ESC/POS, Vietnamese
-// lines go as raster images with every mark kept (raster_safe_text()), plain ASCII lines as
-// the printer's own text.
+// lines go as raster images (the SDK's EscPosDocument::line()), plain ASCII lines as the
+// printer's own text.
 
 namespace hisx::fast_lane {
 

@@ -163,42 +163,41 @@ std::string receipt_escpos(const ReceiptContent& r) {
   check(r);
   docs::EscPosDocument p(576);
   p.initialize().align(Align::Center).bold();
-  escpos_raster(p, r.hospital_name, 28);
-  escpos_raster(p, title(r), 26);
-  if (r.copy) escpos_raster(p, kCopy, 40);
+  p.raster_text(r.hospital_name, 28);
+  p.raster_text(title(r), 26);
+  if (r.copy) p.raster_text(kCopy, 40);
   p.bold(false).feed(1).align(Align::Left);
-  for (const std::string& line : head_lines(r)) escpos_line(p, line);
+  for (const std::string& line : head_lines(r)) p.line(line);
   p.line(std::string(kColumns, '-'));
-  escpos_raster(p, "SL · Thành tiền · BHYT · Người bệnh (đ) / Qty · Total · Insurance · Patient",
-                20);
+  p.raster_text("SL · Thành tiền · BHYT · Người bệnh (đ) / Qty · Total · Insurance · Patient", 20);
   p.line(std::string(kColumns, '-'));
   for (std::size_t i = 0; i < r.lines.size(); ++i) {
     const ReceiptLine& line = r.lines[i];
-    escpos_line(p, std::to_string(i + 1) + ". " + line.service_name);
+    p.line(std::to_string(i + 1) + ". " + line.service_name);
     const std::string row = column_row(line);
     if (!row.empty()) {
       p.line(row);
     } else {
-      escpos_line(p, "SL / Qty: " + line.quantity);
-      escpos_line(p, "Thành tiền / Total: " + format_vnd(line.total));
-      escpos_line(p, "BHYT / Insurance: " + format_vnd(line.insurance_share));
-      escpos_line(p, "Người bệnh / Patient: " + format_vnd(line.patient_share));
+      p.line("SL / Qty: " + line.quantity);
+      p.line("Thành tiền / Total: " + format_vnd(line.total));
+      p.line("BHYT / Insurance: " + format_vnd(line.insurance_share));
+      p.line("Người bệnh / Patient: " + format_vnd(line.patient_share));
     }
   }
   p.line(std::string(kColumns, '-'));
   const auto totals = total_lines(r);
   p.align(Align::Right);
-  escpos_line(p, totals[0]);
-  escpos_line(p, totals[1]);
+  p.line(totals[0]);
+  p.line(totals[1]);
   p.bold();
-  escpos_line(p, totals[2]);
+  p.line(totals[2]);
   p.bold(false).align(Align::Left);
-  escpos_line(p, in_words_line(r));
+  p.line(in_words_line(r));
   p.feed(1);
-  for (const std::string& line : payment_lines(r)) escpos_line(p, line);
+  for (const std::string& line : payment_lines(r)) p.line(line);
   if (r.copy) {
     p.feed(1).align(Align::Center).bold();
-    escpos_line(p, kCopy);
+    p.line(kCopy);
     p.bold(false);
   }
   p.feed(4).cut();

@@ -140,21 +140,21 @@ std::string shift_report_escpos(const ShiftReportContent& s) {
   check(s);
   docs::EscPosDocument p(576);
   p.initialize().align(Align::Center).bold();
-  escpos_raster(p, s.hospital_name, 28);
-  escpos_raster(p, kTitle, 26);
+  p.raster_text(s.hospital_name, 28);
+  p.raster_text(kTitle, 26);
   p.bold(false).feed(1).align(Align::Left);
-  for (const std::string& line : head_lines(s)) escpos_line(p, line);
+  for (const std::string& line : head_lines(s)) p.line(line);
   // Each method as labelled lines, then the totals the same way.
   const auto figures = [&](const std::string& title, int payments, long long expected,
                            const std::optional<long long>& counted, const std::string& difference) {
     p.bold();
-    escpos_line(p, title);
+    p.line(title);
     p.bold(false);
-    escpos_line(p, "Số giao dịch / Payments: " + std::to_string(payments));
-    escpos_line(p, "Dự kiến / Expected: " + format_vnd(expected));
-    escpos_line(p, "Thực đếm / Counted: " + counted_text(counted));
+    p.line("Số giao dịch / Payments: " + std::to_string(payments));
+    p.line("Dự kiến / Expected: " + format_vnd(expected));
+    p.line("Thực đếm / Counted: " + counted_text(counted));
     p.bold();
-    escpos_line(p, "Chênh lệch / Difference: " + difference);
+    p.line("Chênh lệch / Difference: " + difference);
     p.bold(false);
   };
   for (const ShiftMethodRow& row : s.methods) {
@@ -167,12 +167,12 @@ std::string shift_report_escpos(const ShiftReportContent& s) {
   figures("Tổng / Total", totals.payments, totals.expected, totals.counted,
           signed_text(totals.difference));
   p.line(std::string(48, '-'));
-  escpos_raster(p, kFloatNote, 20);
-  for (const std::string& line : reversal_lines(s)) escpos_line(p, line);
+  p.raster_text(kFloatNote, 20);
+  for (const std::string& line : reversal_lines(s)) p.line(line);
   p.feed(2);
-  escpos_line(p, "Thu ngân / Cashier:");
+  p.line("Thu ngân / Cashier:");
   p.feed(4);
-  escpos_line(p, "Trưởng ca / Shift lead:");
+  p.line("Trưởng ca / Shift lead:");
   p.feed(4).cut();
   return p.bytes();
 }

@@ -19,6 +19,7 @@ std::string_view lane_title(Lane lane) {
 const std::vector<TicketGroup>& ticket_groups() {
   static const std::vector<TicketGroup> groups = {
       {"app", "Đặt lịch qua ứng dụng", "Booked in the app", 1, false},
+      {"booked", "Đặt lịch trước", "Booked ahead", 1, false},
       {"child", "Trẻ em", "Child", 2, true},
       {"elderly", "Người cao tuổi", "Elderly", 2, true},
       {"disability", "Người khuyết tật", "Person with a disability", 2, false},
@@ -33,6 +34,10 @@ const TicketGroup* find_ticket_group(std::string_view code) {
     if (group.code == code) return &group;
   }
   return nullptr;
+}
+
+bool is_priority_group(std::string_view group) {
+  return find_ticket_group(group) && group != "app" && group != "booked";
 }
 
 int group_priority(std::string_view group) {

@@ -26,19 +26,23 @@ std::string_view lane_title(Lane lane);
 
 /// A reason for a fast-lane ticket.
 struct TicketGroup {
-  std::string_view code;      ///< "app", "child", "elderly", "disability", "veteran", "pregnant".
+  /// "app" (booked in the app), "booked" (booked through another channel the settings
+  /// name), "child", "elderly", "disability", "veteran", "pregnant".
+  std::string_view code;
   std::string_view title_vi;  ///< As printed and shown, e.g. "Người cao tuổi".
   std::string_view title_en;  ///< e.g. "Elderly".
   int priority;               ///< Higher is called first within the lane.
   bool by_age;                ///< Checked against the HIS birth date (child, elderly).
 };
 
-/// Every group, app first. The priority groups the law names (children, the elderly, people
-/// with disabilities, war veterans and people of merit, pregnant women) are called before
-/// app bookings (priority 2 against 1); a regular ticket has priority 0.
+/// Every group, the bookings first. The priority groups the law names (children, the elderly,
+/// people with disabilities, war veterans and people of merit, pregnant women) are called
+/// before bookings (priority 2 against 1); a regular ticket has priority 0.
 const std::vector<TicketGroup>& ticket_groups();
 /// The group `code`, or nullptr.
 const TicketGroup* find_ticket_group(std::string_view code);
+/// Whether `group` is one of the priority groups (not a booking).
+bool is_priority_group(std::string_view group);
 /// The priority of a ticket of `group` ("" for none: 0).
 int group_priority(std::string_view group);
 

@@ -38,29 +38,7 @@ class AppLinkConcurrency : public ::testing::Test {
   // Runs `n` requests at once (released together), alternately on host a and host b.
   template <typename Request>
   std::vector<HttpResult> at_once(int n, Request request) {
-    std::vector<HttpResult> results(static_cast<std::size_t>(n));
-    std::vector<std::string> errors(static_cast<std::size_t>(n));
-    std::atomic<int> ready{0};
-    std::atomic<bool> go{false};
-    std::vector<std::thread> threads;
-    for (int i = 0; i < n; ++i) {
-      threads.emplace_back([&, i] {
-        const HostProcess& host = i % 2 == 0 ? *a_ : *b_;
-        HttpClient client("127.0.0.1", host.port(), std::chrono::seconds(120));
-        ++ready;
-        while (!go) std::this_thread::yield();
-        try {
-          results[static_cast<std::size_t>(i)] = request(client, i);
-        } catch (const std::exception& e) {
-          errors[static_cast<std::size_t>(i)] = e.what();
-        }
-      });
-    }
-    while (ready < n) std::this_thread::yield();
-    go = true;
-    for (auto& t : threads) t.join();
-    for (const auto& e : errors) EXPECT_EQ(e, "");
-    return results;
+    return integration::at_once({a_.get(), b_.get()}, n, request);
   }
 
   // The id and birth date of the `n`-th demo patient.

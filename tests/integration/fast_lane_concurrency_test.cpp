@@ -38,29 +38,7 @@ class FastLaneConcurrency : public ::testing::Test {
   // Runs `n` requests at once (released together), alternately on host a and host b.
   template <typename Request>
   std::vector<HttpResult> at_once(int n, Request request) {
-    std::vector<HttpResult> results(static_cast<std::size_t>(n));
-    std::vector<std::string> errors(static_cast<std::size_t>(n));
-    std::atomic<int> ready{0};
-    std::atomic<bool> go{false};
-    std::vector<std::thread> threads;
-    for (int i = 0; i < n; ++i) {
-      threads.emplace_back([&, i] {
-        const HostProcess& host = i % 2 == 0 ? *a_ : *b_;
-        HttpClient client("127.0.0.1", host.port(), std::chrono::seconds(120));
-        ++ready;
-        while (!go) std::this_thread::yield();
-        try {
-          results[static_cast<std::size_t>(i)] = request(client, i);
-        } catch (const std::exception& e) {
-          errors[static_cast<std::size_t>(i)] = e.what();
-        }
-      });
-    }
-    while (ready < n) std::this_thread::yield();
-    go = true;
-    for (auto& t : threads) t.join();
-    for (const auto& e : errors) EXPECT_EQ(e, "");
-    return results;
+    return integration::at_once({a_.get(), b_.get()}, n, request);
   }
 
   std::filesystem::path db_dir() const {
@@ -79,6 +57,7 @@ class FastLaneConcurrency : public ::testing::Test {
   TestBackend backend_;
   std::unique_ptr<HostProcess> a_, b_;
   std::string lead_key_, cashier_key_, desk_key_;
+  std::string patient_;
 };
 
 TEST_F(FastLaneConcurrency, TicketsIssuedAtOnceGetConsecutiveNumbers) {
@@ -141,6 +120,59 @@ TEST_F(FastLaneConcurrency, WindowsCallingAtTheSameInstantNeverGetTheSameTicket)
   EXPECT_EQ(calls, 48);
   EXPECT_EQ(tickets_called, 48);
   EXPECT_EQ(lane_calls, 48) << "the lanes' call counters equal their rows";
+}
+
+TEST_F(FastLaneConcurrency, EightWindowsPayingOneChargeAtOnceTakeItOnce) {
+  // One patient's invoice, open in the HIS.
+  std::string invoice;
+  {
+    auto his = open_his(backend_, db_dir());
+    long long patient = 0;
+    *his << "SELECT MIN(id) FROM benh_nhan", soci::into(patient);
+    *his << "INSERT INTO hoa_don (benh_nhan_id, tong_tien, bhyt_chi_tra, benh_nhan_tra, "
+            "trang_thai, thoi_gian_tao) VALUES (:p, 200000, 150000, 50000, 'open', "
+            "'2026-12-01 01:00:00')",
+        soci::use(patient);
+    long long id = 0;
+    *his << "SELECT MAX(id) FROM hoa_don", soci::into(id);
+    invoice = std::to_string(id);
+    patient_ = std::to_string(patient);
+  }
+  // Eight cashiers, each with an open shift at a window of their own.
+  std::vector<std::string> cashiers;
+  for (int i = 0; i < 8; ++i) {
+    cashiers.push_back(create_key(*a_, "cashier"));
+    const auto r = a_->client().post(
+        "/api/v1/fast-lane/shifts",
+        R"({"opening_float": 0, "window": "Q)" + std::to_string(i + 1) + R"("})", cashiers.back());
+    ASSERT_EQ(r.status, 201) << r.body;
+  }
+  const auto results = at_once(8, [&](const HttpClient& client, int i) {
+    return client.post("/api/v1/fast-lane/payments",
+                       R"({"patient_id": ")" + patient_ + R"(", "charge_ids": [")" + invoice +
+                           R"("], "method": "cash", "tendered": 50000})",
+                       cashiers[static_cast<std::size_t>(i)],
+                       {{"Idempotency-Key", "race-" + std::to_string(i)}});
+  });
+  int paid = 0, refused = 0;
+  for (const auto& r : results) {
+    if (r.status == 201) ++paid;
+    if (r.status == 409) ++refused;
+    EXPECT_TRUE(r.status == 201 || r.status == 409) << r.body;
+  }
+  EXPECT_EQ(paid, 1);
+  EXPECT_EQ(refused, 7);
+  auto store = open_store(backend_, db_dir());
+  long long payments = 0, receipts = 0;
+  *store << "SELECT COUNT(*) FROM hisx_fast_lane_payments", soci::into(payments);
+  *store << "SELECT CAST(SUM(last_sequence) AS BIGINT) FROM hisx_fast_lane_receipt_books",
+      soci::into(receipts);
+  EXPECT_EQ(payments, 1);
+  EXPECT_EQ(receipts, 1) << "a refused payment takes no receipt number";
+  auto his = open_his(backend_, db_dir());
+  std::string status;
+  *his << "SELECT trang_thai FROM hoa_don WHERE id = " + invoice, soci::into(status);
+  EXPECT_EQ(status, "paid");
 }
 
 }  // namespace

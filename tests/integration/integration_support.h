@@ -6,9 +6,11 @@
 #include <gtest/gtest.h>
 #include <soci/soci.h>
 
+#include <atomic>
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "support/backend.h"
@@ -77,5 +79,35 @@ void write_file(const std::filesystem::path& path, const std::string& text);
 
 /// The content of `path`.
 std::string read_text(const std::filesystem::path& path);
+
+/// Runs `n` requests at once, released together, the i-th (`request(client, i)`) on its own
+/// connection to hosts[i % hosts.size()]; fails the test for a request that threw.
+template <typename Request>
+std::vector<HttpResult> at_once(const std::vector<const HostProcess*>& hosts, int n,
+                                Request request) {
+  std::vector<HttpResult> results(static_cast<std::size_t>(n));
+  std::vector<std::string> errors(static_cast<std::size_t>(n));
+  std::atomic<int> ready{0};
+  std::atomic<bool> go{false};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < n; ++i) {
+    threads.emplace_back([&, i] {
+      const HostProcess& host = *hosts[static_cast<std::size_t>(i) % hosts.size()];
+      HttpClient client("127.0.0.1", host.port(), std::chrono::seconds(120));
+      ++ready;
+      while (!go) std::this_thread::yield();
+      try {
+        results[static_cast<std::size_t>(i)] = request(client, i);
+      } catch (const std::exception& e) {
+        errors[static_cast<std::size_t>(i)] = e.what();
+      }
+    });
+  }
+  while (ready < n) std::this_thread::yield();
+  go = true;
+  for (auto& t : threads) t.join();
+  for (const auto& e : errors) EXPECT_EQ(e, "");
+  return results;
+}
 
 }  // namespace hisx::test::integration

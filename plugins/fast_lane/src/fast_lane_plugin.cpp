@@ -8,9 +8,30 @@
 #include "fast_lane_settings.h"
 #include "hisx/embedded_migrations.h"
 #include "hisx/plugin.h"
+#include "payments/payment_service.h"
 #include "routes.h"
 
 namespace hisx::fast_lane {
+
+namespace {
+
+sdk::StatementSpec reverse_statement_spec() {
+  using T = sdk::ValueType;
+  return {kReverseStatement,
+          sdk::StatementKind::kCommand,
+          {{"payment_id", T::kText, "hisx's id of the reversed payment (idempotent on it)."},
+           {"charge_id", T::kId, "The charge to reopen."},
+           {"amount", T::kDecimal, "The amount the payment had paid of it, in VND."},
+           {"reversed_at", T::kInstant, "When the reversal was approved."},
+           {"reason", T::kText, "Why, as given."},
+           {"receipt_no", T::kText, "The reversal's receipt number."}},
+          {},
+          "Reopens charge :charge_id (marks it unpaid) after hisx reversed its payment "
+          ":payment_id; optional: without it the cashier reopens the charge in the HIS by "
+          "hand."};
+}
+
+}  // namespace
 
 class FastLanePlugin : public sdk::Plugin {
  public:
@@ -21,7 +42,9 @@ class FastLanePlugin : public sdk::Plugin {
     m.description =
         "The priority cashier window: ticket queue and windows, HIS charges, payments, VietQR "
         "and online payment, receipts, shifts, cashier page and waiting-room board";
-    m.his_statements = {"patient.get"};
+    m.his_statements = {"patient.get", "charge.open_for_patient", "payment.record"};
+    m.optional_his_statements = {kReverseStatement};
+    m.his_statement_specs = {reverse_statement_spec()};
     m.settings = setting_specs();
     m.roles = {kCashierLead};
     m.device_scopes = {
@@ -41,6 +64,10 @@ class FastLanePlugin : public sdk::Plugin {
     add_queue_routes(*env_);
     add_board_routes(*env_);
     subscribe_checkins(*env_);
+    add_payment_routes(*env_);
+    add_reversal_routes(*env_);
+    add_shift_routes(*env_);
+    subscribe_his_writeback(*env_);
     context.logger().information("Fast lane ready: tickets %s001 (fast lane), %s001 (regular)",
                                  env_->settings.fast_prefix, env_->settings.regular_prefix);
   }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "payments/receipt_number_rules.h"
 #include "queue/ticket_group_rules.h"
 
 namespace hisx::fast_lane {
@@ -58,6 +59,8 @@ std::vector<sdk::SettingSpec> setting_specs() {
        "A skipped ticket comes back after this many calls in its lane (1-50)"},
       {"demo_seed", T::kBoolean, false, "false",
        "Creates three demo windows (Q1 fast lane, Q2 mixed, Q3 regular) when none exists"},
+      {"receipt_book", T::kString, false, "A",
+       "The receipt book (quyển biên lai) receipts are numbered in, per year: 1-8 of A-Z, 0-9"},
   };
 }
 
@@ -95,6 +98,11 @@ FastLaneSettings read_settings(const sdk::Settings& settings) {
   out.skip_return_calls =
       static_cast<int>(sdk::integer_between(settings, specs, "skip_return_calls", 1, 50));
   out.demo_seed = settings.has("demo_seed") && settings.boolean("demo_seed");
+  out.receipt_book = scalar(settings, "receipt_book");
+  if (!valid_receipt_book(out.receipt_book)) {
+    throw std::invalid_argument("setting receipt_book: '" + out.receipt_book +
+                                "' must be 1 to 8 capital letters or digits, e.g. A or QT01");
+  }
   return out;
 }
 

@@ -27,6 +27,8 @@ struct FastLaneSettings {
   std::chrono::minutes max_wait{30};
   int skip_return_calls = 3;  ///< A skipped ticket comes back after this many calls in its lane.
   bool demo_seed = false;     ///< Creates three demo windows when none exists.
+  /// The receipt book (quyển biên lai) receipts are numbered in, per local year.
+  std::string receipt_book = "A";
 };
 
 /// The manifest's declaration of the settings above, with their defaults.

@@ -30,6 +30,16 @@ void add_queue_routes(Environment& env);
 /// GET /api/v1/fast-lane/board and /stats (queue/).
 void add_board_routes(Environment& env);
 
+/// GET /api/v1/fast-lane/patients/{id}/charges, POST/GET /payments, GET /payments/{id}[/receipt]
+/// (payments/).
+void add_payment_routes(Environment& env);
+/// POST /payments/{id}/reversals, GET /reversals, POST /reversals/{id}/approve|reject, GET
+/// /reversals/{id}/receipt (payments/).
+void add_reversal_routes(Environment& env);
+/// POST /shifts, GET /shifts/current, GET /shifts/{id}, POST /shifts/{id}/close, GET
+/// /shifts/{id}/report (payments/).
+void add_shift_routes(Environment& env);
+
 /// Subscribes to appointment.checked_in: the fast-lane tickets of app bookings (queue/).
 void subscribe_checkins(Environment& env);
 /// The demo windows, when `demo_seed` is set and none exists (queue/).

@@ -83,6 +83,46 @@ std::string FastLaneTest::add_patient(const std::string& code, const std::string
   }
 }
 
+std::string FastLaneTest::add_invoice(const std::string& patient_id, long long patient_share,
+                                      long long insurance_share) {
+  auto his = host_->his();
+  const long long total = patient_share + insurance_share;
+  const long long patient = std::stoll(patient_id);
+  *his << "INSERT INTO hoa_don (benh_nhan_id, tong_tien, bhyt_chi_tra, benh_nhan_tra, "
+          "trang_thai, thoi_gian_tao) VALUES (:p, :t, :i, :s, 'open', '2026-12-01 01:00:00')",
+      soci::use(patient), soci::use(total), soci::use(insurance_share), soci::use(patient_share);
+  soci::row r;
+  *his << "SELECT MAX(id) FROM hoa_don", soci::into(r);
+  switch (r.get_properties(0).get_data_type()) {
+    case soci::dt_integer:
+      return std::to_string(r.get<int>(0));
+    case soci::dt_string:
+      return r.get<std::string>(0);
+    default:
+      return std::to_string(r.get<long long>(0));
+  }
+}
+
+std::string FastLaneTest::invoice_status(const std::string& id) {
+  auto his = host_->his();
+  std::string status;
+  const long long invoice = std::stoll(id);
+  *his << "SELECT trang_thai FROM hoa_don WHERE id = :id", soci::use(invoice), soci::into(status);
+  return status;
+}
+
+void FastLaneTest::open_shift(const std::string& role, long long opening_float) {
+  const auto r = host_->post(
+      "/api/v1/fast-lane/shifts",
+      "{\"opening_float\": " + std::to_string(opening_float) + ", \"window\": \"Q1\"}", role);
+  ASSERT_EQ(r.status, 201) << r.body;
+}
+
+hisx::testing::Answer FastLaneTest::pay(const std::string& body, const std::string& key,
+                                        const std::string& role) {
+  return host_->post("/api/v1/fast-lane/payments", body, role, {{"Idempotency-Key", key}});
+}
+
 long long FastLaneTest::rows_of(const std::string& table) {
   auto store = host_->store();
   long long n = 0;

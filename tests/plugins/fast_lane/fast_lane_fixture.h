@@ -43,6 +43,17 @@ class FastLaneTest : public ::testing::Test {
   std::string next(const std::string& code);
   /// Adds a patient to the demo HIS born on `birth_date`; returns its HIS id.
   std::string add_patient(const std::string& code, const std::string& birth_date);
+  /// Adds an open invoice (hoa_don) of `patient_share` for HIS patient `patient_id`, with
+  /// `insurance_share` paid by BHYT; returns its HIS id.
+  std::string add_invoice(const std::string& patient_id, long long patient_share,
+                          long long insurance_share = 0);
+  /// The HIS's status of invoice `id` ("open", "paid").
+  std::string invoice_status(const std::string& id);
+  /// Opens the shift of `role` with `opening_float` (POST /api/v1/fast-lane/shifts).
+  void open_shift(const std::string& role = "cashier", long long opening_float = 500000);
+  /// POST /api/v1/fast-lane/payments as `role` with Idempotency-Key `key`.
+  hisx::testing::Answer pay(const std::string& body, const std::string& key,
+                            const std::string& role = "cashier");
   /// The number of rows of the store table `table`.
   long long rows_of(const std::string& table);
 

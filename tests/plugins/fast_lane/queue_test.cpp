@@ -5,6 +5,9 @@
 
 #include "fast_lane_fixture.h"
 #include "hisx/civil_time.h"
+#include "support/documents/decoders.h"
+#include "support/documents/escpos_parser.h"
+#include "support/temp_dir.h"
 
 namespace hisx::test::fast_lane {
 namespace {
@@ -263,6 +266,35 @@ TEST_F(Queue, TheBoardShowsEachWindowTheNextNumbersAndTheCalls) {
   EXPECT_GT(board->getValue<long long>("last_call_id"), last);
   EXPECT_TRUE(board->getArray("calls")->getObject(0)->getValue<bool>("recall"));
   EXPECT_EQ(host_->get("/api/v1/fast-lane/board", "app").status, 403);
+}
+
+TEST_F(Queue, ATicketPrintsWithItsNumberLaneAndThePeopleAhead) {
+  window("Q1", "fast");
+  window("Q2", "mixed");
+  window("Q3", "regular");
+  issue_label(R"({"priority_group": "app"})");
+  const auto r = issue(R"({"priority_group": "pregnant"})");
+  const std::string id = std::to_string(json(r)->getValue<long long>("id"));
+  issue_label(R"({"priority_group": "app"})");
+  const auto pdf = host_->get("/api/v1/fast-lane/tickets/" + id + "/print", "receptionist");
+  ASSERT_EQ(pdf.status, 200) << pdf.body;
+  EXPECT_EQ(pdf.header("Content-Type"), "application/pdf");
+  hisx::test::TempDir dir;
+  hisx::test::write_file(dir.path() / "t.pdf", pdf.body);
+  const std::string text =
+      hisx::test::run_tool({"pdftotext", (dir.path() / "t.pdf").string(), "-"});
+  EXPECT_THAT(text, HasSubstr("U002"));
+  EXPECT_THAT(text, HasSubstr("Làn ưu tiên"));
+  EXPECT_THAT(text, HasSubstr("Phụ nữ có thai"));
+  EXPECT_THAT(text, HasSubstr("Q1, Q2")) << "the windows that call the fast lane";
+  EXPECT_THAT(text, HasSubstr("of you: 0")) << "the pregnant woman is called first";
+  const auto escpos =
+      host_->get("/api/v1/fast-lane/tickets/" + id + "/print?format=escpos", "cashier");
+  ASSERT_EQ(escpos.status, 200);
+  const auto commands = hisx::test::parse_escpos(escpos.body);
+  EXPECT_EQ(commands.front().kind, hisx::test::EscPosCommand::Kind::Initialize);
+  EXPECT_EQ(commands.back().kind, hisx::test::EscPosCommand::Kind::Cut);
+  EXPECT_EQ(host_->get("/api/v1/fast-lane/tickets/999999/print", "cashier").status, 404);
 }
 
 TEST_F(Queue, EveryStepIsPublishedForTheReports) {

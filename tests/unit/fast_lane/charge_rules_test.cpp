@@ -44,6 +44,28 @@ TEST(Charges, LinesAreGroupedIntoChargesWithTheirSums) {
   EXPECT_TRUE(group_charges({}).empty());
 }
 
+TEST(Money, HundredthsAreExactAndFurtherDigitsRounded) {
+  EXPECT_EQ(parse_centi_vnd("9240.10"), 924010);
+  EXPECT_EQ(parse_centi_vnd("9240.1"), 924010);
+  EXPECT_EQ(parse_centi_vnd("9240"), 924000);
+  EXPECT_EQ(parse_centi_vnd("0.005"), 1);
+  EXPECT_EQ(parse_centi_vnd("-0.004"), 0);
+  EXPECT_EQ(parse_centi_vnd("abc"), std::nullopt);
+}
+
+TEST(Charges, AChargesSharesAreItsLinesExactSumsRoundedOnce) {
+  // HIS B's invoice HD-0001: three lines in hundredths of a đồng.
+  const auto charges = group_charges({row("HD-0001", "1", "38700.00", "30960.00", "7740.00"),
+                                      row("HD-0001", "2", "46200.50", "36960.40", "9240.10"),
+                                      row("HD-0001", "3", "12345.50", "0", "12345.50")});
+  ASSERT_EQ(charges.size(), 1u);
+  EXPECT_EQ(charges[0].patient_share, 29326) << "29325.60 rounded once";
+  EXPECT_EQ(charges[0].insurance_share, 67920) << "67920.40";
+  EXPECT_EQ(charges[0].total, 97246) << "the shares' sum";
+  EXPECT_EQ(charges[0].lines[1].total, 46201);
+  EXPECT_EQ(charges[0].lines[1].patient_share, 9240);
+}
+
 TEST(Charges, AnAmountThatIsNotANumberNamesTheColumn) {
   try {
     group_charges({row("HD1", "7", "150000", "n/a", "30000")});

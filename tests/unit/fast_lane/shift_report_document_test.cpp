@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "printed.h"
 #include "printing/print_documents.h"
 #include "support/documents/escpos_parser.h"
 #include "support/documents/pdf_file.h"
@@ -18,25 +19,8 @@ using hisx::test::EscPosCommand;
 using hisx::test::PdfFile;
 using Kind = hisx::test::EscPosCommand::Kind;
 
-// What a reader sees, as one line: pdftotext -layout puts a long line's words further apart
-// and wraps lines where the roll does; compare with single spaces.
-std::string flat(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '\n' || c == '\f') c = ' ';
-    if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
-    out += c;
-  }
-  return out;
-}
-
-// Whether a raster band has ink in its top row: a mark above a capital cut off by the band's
-// edge ("TIỀN" printed as "TIÊN").
-bool cut_at_the_top(const EscPosCommand& c) {
-  if (c.kind != Kind::Raster) return false;
-  return std::any_of(c.data.begin(), c.data.begin() + c.width_bytes,
-                     [](char byte) { return byte != 0; });
-}
+using testing::cut_at_the_top;
+using testing::flat;
 
 ShiftReportContent sample_report() {
   ShiftReportContent s;

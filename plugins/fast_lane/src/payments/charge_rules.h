@@ -39,14 +39,19 @@ struct ChargeRow {
   std::string total, insurance_share, patient_share, created_at;
 };
 
-/// Whole VND from the HIS's decimal text ("150000", "150000.00", "-5000", "2469.5"): a
-/// fraction is rounded half away from zero, as a printed receipt shows it. Nothing for text
-/// that is not a decimal number or lies beyond ±10^15.
+/// Hundredths of a đồng from the HIS's decimal text ("150000", "150000.00", "-5000",
+/// "9240.10"); digits beyond the hundredths are rounded half away from zero. Nothing for text
+/// that is not a decimal number or lies beyond ±10^15 đồng.
+std::optional<long long> parse_centi_vnd(std::string_view text);
+/// Whole VND from the HIS's decimal text, parse_centi_vnd() rounded half away from zero, as a
+/// printed receipt shows it ("2469.5" → 2470).
 std::optional<long long> parse_vnd(std::string_view text);
 
-/// The rows grouped by charge_id in the order they first appear, each charge's amounts the
-/// sums of its lines. Throws std::invalid_argument naming the charge, the line and the column
-/// when an amount is not a number.
+/// The rows grouped by charge_id in the order they first appear. A line's amounts are rounded
+/// to whole đồng for showing; a charge's shares are its lines' exact sums, each rounded once
+/// (what is paid is the patient share so rounded), and its total is the two shares' sum.
+/// Throws std::invalid_argument naming the charge, the line and the column when an amount is
+/// not a number.
 std::vector<Charge> group_charges(const std::vector<ChargeRow>& rows);
 
 }  // namespace hisx::fast_lane

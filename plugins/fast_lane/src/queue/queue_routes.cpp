@@ -8,6 +8,7 @@
 #include "hisx/problem.h"
 #include "hisx/request_values.h"
 #include "hisx/roles.h"
+#include "printing/print_content.h"
 #include "queue/queue_service.h"
 #include "queue/ticket_json.h"
 #include "routes.h"
@@ -132,6 +133,33 @@ void add_queue_routes(Environment& env) {
                     ticket_json(*e, *t, t->status == "waiting" ? people_ahead(*e, *s, *t) : -1));
               },
               "One ticket, with the people ahead of it while it waits"});
+
+  sdk::Route print{
+      "GET",
+      "/api/v1/fast-lane/tickets/{id}/print",
+      ticket_roles(),
+      [e](sdk::Request& req, sdk::Response& res) {
+        const long long id = sdk::path_id(req);
+        const auto s = e->context.store().session();
+        const auto t = find_ticket(*s, id);
+        if (!t) throw sdk::Problem::not_found("No ticket " + std::to_string(id));
+        std::string windows;
+        for (const auto& w : list_windows(*s)) {
+          const bool calls = w.mode == WindowMode::kMixed ||
+                             (w.mode == WindowMode::kFast) == (t->lane == Lane::kFast);
+          if (w.active && calls) windows += (windows.empty() ? "" : ", ") + w.code;
+        }
+        const auto content = ticket_content(*e, *t, people_ahead(*e, *s, *t), windows);
+        send_document(
+            req, res, "so-thu-tu-" + t->label, [&] { return ticket_pdf(content); },
+            [&] { return ticket_escpos(content); });
+      },
+      "The ticket to hand over (80 mm PDF or ESC/POS): its number, lane, group, the people "
+      "ahead and the windows that call it",
+      false,
+      {{"format", "string", false, "pdf (default) or escpos"}}};
+  print.device_scopes = {kKioskScope};
+  router.add(std::move(print));
 
   router.add({"POST", "/api/v1/fast-lane/windows/{code}/next", cashier_roles(),
               [e](sdk::Request& req, sdk::Response& res) {

@@ -106,9 +106,10 @@ TEST_F(StaffWeb, ListsThePagesTheCallersRoleMayOpen) {
   ASSERT_EQ(r.status, 200) << r.body;
   auto pages = r.json_array();
   // The default plugins' pages for a receptionist: patient search, appointment check-in, the
-  // app-linking desk and the linking progress (not the call centre's worklist, the
-  // administrator's schedules nor IT's bulk linking).
-  ASSERT_EQ(pages->size(), 4u) << r.body;
+  // app-linking desk and the linking progress, the waiting-room board and the ticket page (not
+  // the call centre's worklist, the administrator's schedules, IT's bulk linking nor the
+  // cashier window).
+  ASSERT_EQ(pages->size(), 6u) << r.body;
   auto page = pages->getObject(0);
   EXPECT_EQ(page->getValue<std::string>("plugin"), "his");
   EXPECT_EQ(page->getValue<std::string>("path"), "/his/patients.html");
@@ -123,6 +124,9 @@ TEST_F(StaffWeb, ListsThePagesTheCallersRoleMayOpen) {
   EXPECT_EQ(pages->getObject(2)->getValue<std::string>("path"), "/app_link/desk.html");
   EXPECT_EQ(pages->getObject(3)->getValue<std::string>("path"), "/app_link/progress.html");
   EXPECT_EQ(get("/app_link/desk.html").status, 200);
+  EXPECT_EQ(pages->getObject(4)->getValue<std::string>("path"), "/fast_lane/board.html");
+  EXPECT_EQ(pages->getObject(5)->getValue<std::string>("path"), "/fast_lane/kiosk.html");
+  EXPECT_EQ(get("/fast_lane/kiosk.html").status, 200);
 
   // The patient app's backend may ask, and is shown no staff page.
   const std::string app = create_key(host_, "app", "patient-app");

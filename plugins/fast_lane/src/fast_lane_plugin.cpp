@@ -47,6 +47,11 @@ class FastLanePlugin : public sdk::Plugin {
     m.his_statement_specs = {reverse_statement_spec()};
     m.settings = setting_specs();
     m.roles = {kCashierLead};
+    m.pages = {
+        {"cashier.html", "Quầy thu ngân", "Cashier window", cashier_roles()},
+        {"board.html", "Bảng gọi số", "Waiting-room board", viewer_roles()},
+        {"kiosk.html", "Lấy số thứ tự", "Queue tickets", ticket_roles()},
+    };
     m.device_scopes = {
         {kBoardScope, "Bảng gọi số ở khu chờ / Waiting-room board: the numbers called"},
         {kKioskScope, "Máy lấy số / Ticket kiosk: issues queue tickets"},

@@ -161,6 +161,17 @@ test('a payment whose answer was lost is completed after a reload, and paid once
   await waitForText(page, '#patient-heading', new RegExp(`— ${patient.patient.code}$`));
   assert.equal(await page.locator('#due').textContent(), vnd(patient.due));
 
+  // Too little cash: the server's refusal shows next to "tendered", in Vietnamese; nothing paid.
+  await page.evaluate(() => document.activeElement.blur());
+  await page.keyboard.type('1');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#tendered-error:not([hidden])');
+  assert.equal(await page.getAttribute('#tendered', 'aria-invalid'), 'true');
+  assert.match(await page.locator('#pay-status').textContent(), /^Khách đưa: /);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'tendered');
+  assert.equal(await page.evaluate(() => localStorage.getItem('hisx.fast_lane.pending_payment')), null);
+  await page.fill('#tendered', '');
+
   // The server pays, but its answer never reaches the page.
   let first = null;
   await page.route('**/api/v1/fast-lane/payments', async (route) => {
@@ -199,5 +210,77 @@ test('a payment whose answer was lost is completed after a reload, and paid once
   assert.equal(list.items.length, 1, 'exactly one payment');
   assert.equal(list.items[0].receipt_no, first.body.receipt_no);
   assertNoProblems(page, [...EXPECTED, 'ERR_CONNECTION_RESET']);
+  await page.context().close();
+});
+
+test('the queue keys: recall, skip, no-show and transfer, never while typing', async () => {
+  const issue = (body) => api.ok('/api/v1/fast-lane/tickets', {method: 'POST', body}, [201]);
+  const [a, b, c] = [await issue({lane: 'regular'}), await issue({lane: 'regular'}), await issue({lane: 'regular'})];
+  const page = await openCashier();
+  await page.selectOption('#window', WINDOW);
+  await page.focus('#main');
+  const ticketOf = (t) => api.ok(`/api/v1/fast-lane/tickets/${t.id}`);
+
+  await page.keyboard.press('n');
+  await waitForText(page, '#ticket-label', new RegExp(`^${a.label}$`));
+  // Typing in the search box is text, not keys.
+  await page.focus('#q');
+  await page.keyboard.type('nrsv');
+  assert.equal(await page.inputValue('#q'), 'nrsv');
+  assert.equal((await ticketOf(a)).recalls, 0);
+  await page.keyboard.press('Escape');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'main');
+
+  await page.keyboard.press('r');
+  await waitForText(page, '#ticket-status', new RegExp(`^Đã gọi lại số ${a.label}\\.$`));
+  assert.equal((await ticketOf(a)).recalls, 1);
+  await page.keyboard.press('s');
+  await waitForText(page, '#ticket-status', new RegExp(`^Đã bỏ qua số ${a.label}`));
+  assert.equal(await page.locator('#ticket-label').textContent(), '—');
+  assert.equal((await ticketOf(a)).status, 'waiting');
+
+  await page.keyboard.press('n');
+  await waitForText(page, '#ticket-label', new RegExp(`^${b.label}$`));
+  await page.keyboard.press('v');
+  await waitForText(page, '#ticket-status', new RegExp(`^Số ${b.label}: người bệnh vắng mặt\\.$`));
+  assert.equal((await ticketOf(b)).status, 'no_show');
+
+  // T on a regular ticket asks its priority group: without one the refusal shows at the list.
+  await page.keyboard.press('n');
+  await waitForText(page, '#ticket-label', new RegExp(`^${c.label}$`));
+  await page.keyboard.press('t');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'transfer-group');
+  await page.keyboard.press('Enter');
+  await waitForText(page, '#transfer-group-error', /Làn ưu tiên cần nhóm ưu tiên/);
+  assert.equal(await page.getAttribute('#transfer-group', 'aria-invalid'), 'true');
+  await page.selectOption('#transfer-group', 'disability');
+  await page.keyboard.press('Enter');
+  await waitForText(page, '#ticket-status', new RegExp(`^Đã chuyển số ${c.label} sang làn khác\\.$`));
+  const moved = await ticketOf(c);
+  assert.equal(moved.lane, 'fast');
+  assert.equal(moved.priority_group, 'disability');
+  assertNoProblems(page, EXPECTED);
+  await page.context().close();
+});
+
+test('closing the shift with the cash counted opens its report', async () => {
+  const page = await openCashier();
+  await page.waitForSelector('#shift-open:not([hidden])');
+  await page.click('#shift-close');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'counted-cash');
+  const shift = await api.ok('/api/v1/fast-lane/shifts/current');
+  const cash = shift.methods.find((m) => m.method === 'cash').expected;
+  await page.keyboard.type(String(cash));
+  const report = page.waitForResponse((r) => new URL(r.url()).pathname === `/api/v1/fast-lane/shifts/${shift.id}/report`);
+  await page.keyboard.press('Enter');
+  const response = await report;
+  assert.equal(response.status(), 200);
+  assert.match(response.headers()['content-type'], /^application\/pdf/);
+  await waitForText(page, '#shift-status', /^Đã đóng ca; chênh lệch 0 đ\./);
+  await page.waitForSelector('#shift-open-form:not([hidden])');
+  const closed = await api.ok(`/api/v1/fast-lane/shifts/${shift.id}`);
+  assert.equal(closed.open, false);
+  assert.equal(closed.difference, 0);
+  assertNoProblems(page, EXPECTED);
   await page.context().close();
 });

@@ -237,7 +237,9 @@
       // A recalled ticket stays at the window; a skipped, absent or moved one leaves it.
       await showTicket(action === 'recall' ? answer : null);
     } catch (error) {
-      showFailure(error, {priority_group: 'transfer-group', lane: 'transfer-group'}, 'ticket-status');
+      // An age group needs the ticket's patient: that refusal too shows at the group.
+      showFailure(error, {priority_group: 'transfer-group', lane: 'transfer-group', patient_id: 'transfer-group'},
+        'ticket-status');
     }
   }
 
@@ -248,12 +250,16 @@
       ticketAction('transfer', {lane: 'regular'}, 'cashier.ticket.transferred');
       return;
     }
+    $('transfer-group').value = '';
+    clearErrors($('transfer-form'));
     $('transfer-form').hidden = false;
     $('transfer-group').focus();
   }
 
   function fillGroups() {
-    $('transfer-group').replaceChildren(...GROUPS.map((g) => {
+    const placeholder = hisx.el('option', {value: ''});
+    i18n.set(placeholder, 'cashier.transfer.choose');
+    $('transfer-group').replaceChildren(placeholder, ...GROUPS.map((g) => {
       const option = hisx.el('option', {value: g});
       i18n.set(option, `fast_lane.group.${g}`);
       return option;
@@ -440,9 +446,13 @@
         return;
       }
       paying = false;
+      // A conflict (a charge paid elsewhere, no longer open, the shift closed): the charges and
+      // the shift are read again before the refusal is shown.
+      if (error instanceof hisx.ApiError && error.status === 409) {
+        if (account) await loadPatient(String(account.patient.id));
+        await loadShift();
+      }
       showFailure(error, PAY_FIELDS, 'pay-status');
-      if (error instanceof hisx.ApiError && error.problem && /shift/.test(error.problem.type || '')) loadShift();
-      if (account) await loadPatient(String(account.patient.id));
     } finally {
       setBusy($('pay-form'), paying);
     }
@@ -498,6 +508,12 @@
   function onKey(event) {
     if (event.defaultPrevented || event.ctrlKey || event.altKey || event.metaKey) return;
     if (isTyping(event)) {
+      // Enter on a list of a form (the transfer's group) sends the form, as in a text field.
+      if (event.key === 'Enter' && event.target.tagName === 'SELECT' && event.target.form) {
+        event.preventDefault();
+        event.target.form.requestSubmit();
+        return;
+      }
       if (event.key === 'Escape') {
         $('transfer-form').hidden = true;
         $('shift-close-form').hidden = true;

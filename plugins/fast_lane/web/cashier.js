@@ -234,8 +234,14 @@
     try {
       const answer = await hisx.api(`${API}/tickets/${ticket.id}/${action}`, {method: 'POST', body});
       say('ticket-status', () => i18n.t(doneKey, {label}), 'ok');
-      // A recalled ticket stays at the window; a skipped, absent or moved one leaves it.
-      await showTicket(action === 'recall' ? answer : null);
+      // A recalled ticket stays at the window (its patient's charges as they are); a skipped,
+      // absent or moved one leaves it.
+      if (action === 'recall') {
+        ticket = answer;
+        renderTicket();
+      } else {
+        await showTicket(null);
+      }
     } catch (error) {
       // An age group needs the ticket's patient: that refusal too shows at the group.
       showFailure(error, {priority_group: 'transfer-group', lane: 'transfer-group', patient_id: 'transfer-group'},

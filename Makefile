@@ -21,7 +21,8 @@ test: build
 	ctest --preset default -j $(JOBS)
 
 # Benchmarks (not part of `make test`): slip and QR rendering against bare cairo calls; a booking
-# against a read, SQLite and PostgreSQL.
+# against a read, SQLite and PostgreSQL; fast_lane payments against the bare transaction and
+# call-next at 8 windows against one, PostgreSQL.
 bench: build
 	BUILD_DIR=$(BUILD_DIR) bench/run
 

@@ -43,7 +43,8 @@ CREATE TABLE hisx_fast_lane_payments (
   method VARCHAR(10) NOT NULL,
   tendered BIGINT,                            -- cash only
   change_due BIGINT,                          -- cash only
-  reference VARCHAR(100),                     -- card terminal or transfer reference
+  reference VARCHAR(100),                     -- card terminal, transfer or gateway reference
+  intent_id BIGINT,                           -- the app's payment intent (prepaid)
   receipt_no VARCHAR(40) NOT NULL UNIQUE,
   status VARCHAR(10) NOT NULL DEFAULT 'completed',
   his_state VARCHAR(10) NOT NULL,
@@ -51,7 +52,7 @@ CREATE TABLE hisx_fast_lane_payments (
   his_recorded_at VARCHAR(20),
   window_code VARCHAR(20),
   ticket_id BIGINT,
-  shift_id BIGINT NOT NULL REFERENCES hisx_fast_lane_shifts (id),
+  shift_id BIGINT REFERENCES hisx_fast_lane_shifts (id),  -- NULL: paid online (no drawer)
   paid_at VARCHAR(20) NOT NULL,
   paid_by VARCHAR(64) NOT NULL,
   paid_by_name VARCHAR(200) NOT NULL,

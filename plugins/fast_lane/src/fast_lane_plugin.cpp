@@ -73,6 +73,8 @@ class FastLanePlugin : public sdk::Plugin {
     add_reversal_routes(*env_);
     add_shift_routes(*env_);
     subscribe_his_writeback(*env_);
+    add_online_routes(*env_);
+    schedule_reconciliation(*env_);
     context.logger().information("Fast lane ready: tickets %s001 (fast lane), %s001 (regular)",
                                  env_->settings.fast_prefix, env_->settings.regular_prefix);
   }

@@ -5,6 +5,7 @@
 
 #include "payments/receipt_number_rules.h"
 #include "queue/ticket_group_rules.h"
+#include "vietqr/vietqr_rules.h"
 
 namespace hisx::fast_lane {
 
@@ -29,6 +30,56 @@ std::string prefix_of(const sdk::Settings& settings, const std::string& key) {
                                 "' must be 1 to 3 capital letters A-Z, e.g. U");
   }
   return value;
+}
+
+bool ascii_text(const std::string& text) {
+  return std::all_of(text.begin(), text.end(), [](char c) { return c >= 0x20 && c < 0x7F; });
+}
+
+void read_online_settings(const sdk::Settings& settings, const std::vector<sdk::SettingSpec>& specs,
+                          FastLaneSettings& out) {
+  out.bank_bin = scalar(settings, "bank_bin");
+  out.bank_account = scalar(settings, "bank_account");
+  out.bank_account_name = scalar(settings, "bank_account_name");
+  if (!out.bank_bin.empty()) {
+    try {
+      encode_vietqr(
+          {out.bank_bin, out.bank_account, false, 1000, "HISX", out.bank_account_name, ""});
+    } catch (const std::invalid_argument& e) {
+      throw std::invalid_argument(std::string("settings bank_bin, bank_account, "
+                                              "bank_account_name: ") +
+                                  e.what());
+    }
+  } else if (!out.bank_account.empty()) {
+    throw std::invalid_argument("setting bank_bin: give the bank's BIN (6 digits) of account " +
+                                out.bank_account);
+  }
+  if (!ascii_text(out.bank_account_name)) {
+    throw std::invalid_argument(
+        "setting bank_account_name: ASCII only (no diacritics), e.g. "
+        "BENH VIEN DA KHOA HUYEN");
+  }
+  out.online_provider = scalar(settings, "online_provider");
+  const bool provider_ok =
+      out.online_provider.size() <= 40 &&
+      std::all_of(out.online_provider.begin(), out.online_provider.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+      });
+  if (!provider_ok) {
+    throw std::invalid_argument("setting online_provider: '" + out.online_provider +
+                                "' must be at most 40 of a-z, 0-9, '-' and '_', e.g. payos");
+  }
+  for (const char* key : {"webhook_secret", "webhook_previous_secret"}) {
+    const std::string secret = settings.has(key) ? settings.secret(key) : "";
+    if (!secret.empty()) out.webhook_secrets.push_back(secret);
+  }
+  if (!out.online_provider.empty() && out.webhook_secrets.empty()) {
+    throw std::invalid_argument(
+        "setting webhook_secret: online_provider is " + out.online_provider +
+        ", so the gateway's signing secret is needed ({env: NAME} or {file: PATH})");
+  }
+  out.reconcile_after = std::chrono::minutes(
+      sdk::integer_between(settings, specs, "reconcile_after_minutes", 5, 1440));
 }
 
 }  // namespace
@@ -61,6 +112,19 @@ std::vector<sdk::SettingSpec> setting_specs() {
        "Creates three demo windows (Q1 fast lane, Q2 mixed, Q3 regular) when none exists"},
       {"receipt_book", T::kString, false, "A",
        "The receipt book (quyển biên lai) receipts are numbered in, per year: 1-8 of A-Z, 0-9"},
+      {"bank_bin", T::kString, false, "",
+       "The BIN (6 digits) of the hospital's bank for VietQR transfer codes; empty: none"},
+      {"bank_account", T::kString, false, "", "The hospital's account number for VietQR codes"},
+      {"bank_account_name", T::kString, false, "",
+       "The account holder's name in the VietQR code (ASCII, at most 25 characters; optional)"},
+      {"online_provider", T::kString, false, "",
+       "The online payment gateway's name in /webhooks/{provider}; empty: online payment off"},
+      {"webhook_secret", T::kSecret, false, "",
+       "The gateway's webhook signing secret ({env: NAME} or {file: PATH})"},
+      {"webhook_previous_secret", T::kSecret, false, "",
+       "The previous signing secret, accepted too while the gateway rotates it"},
+      {"reconcile_after_minutes", T::kInteger, false, "60",
+       "An online payment not confirmed this long is flagged for reconciliation (5-1440)"},
   };
 }
 
@@ -103,6 +167,7 @@ FastLaneSettings read_settings(const sdk::Settings& settings) {
     throw std::invalid_argument("setting receipt_book: '" + out.receipt_book +
                                 "' must be 1 to 8 capital letters or digits, e.g. A or QT01");
   }
+  read_online_settings(settings, specs, out);
   return out;
 }
 

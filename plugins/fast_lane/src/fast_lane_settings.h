@@ -29,6 +29,18 @@ struct FastLaneSettings {
   bool demo_seed = false;     ///< Creates three demo windows when none exists.
   /// The receipt book (quyển biên lai) receipts are numbered in, per local year.
   std::string receipt_book = "A";
+  /// The hospital's bank account for VietQR transfers: its bank's BIN, the account, the name
+  /// shown (ASCII). "" bank_bin: no VietQR code is offered.
+  std::string bank_bin, bank_account, bank_account_name;
+  /// The online payment gateway's name in the webhook's path; "" turns online payment off.
+  std::string online_provider;
+  /// The webhook's shared secrets: the current one and, while rotating, the previous one.
+  std::vector<std::string> webhook_secrets;
+  /// An intent not confirmed this long after it was made is flagged for reconciliation.
+  std::chrono::minutes reconcile_after{60};
+
+  /// Whether VietQR codes can be made (a bank account is set).
+  bool vietqr() const { return !bank_bin.empty(); }
 };
 
 /// The manifest's declaration of the settings above, with their defaults.

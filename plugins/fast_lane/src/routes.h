@@ -40,6 +40,12 @@ void add_reversal_routes(Environment& env);
 /// /shifts/{id}/report (payments/).
 void add_shift_routes(Environment& env);
 
+/// POST /intents, GET /intents/{id}, POST /webhooks/{provider}, GET /reconciliation, POST
+/// /transfers/qr (online/).
+void add_online_routes(Environment& env);
+/// The reconciliation job, every 10 minutes (online/).
+void schedule_reconciliation(Environment& env);
+
 /// Subscribes to appointment.checked_in: the fast-lane tickets of app bookings (queue/).
 void subscribe_checkins(Environment& env);
 /// The demo windows, when `demo_seed` is set and none exists (queue/).

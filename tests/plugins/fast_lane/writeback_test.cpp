@@ -2,8 +2,10 @@
 // its write-back pending in the outbox, is written back when the HIS takes it — after the HIS
 // failed, retried with backoff — and a write-back the HIS refuses is shown as a conflict.
 #include <gmock/gmock.h>
+#include <soci/postgresql/soci-postgresql.h>
 
 #include "fast_lane_fixture.h"
+#include "support/pg.h"
 
 namespace hisx::test::fast_lane {
 namespace {
@@ -75,6 +77,43 @@ TEST_F(Writeback, AChargeTheHisHadPaidAlreadyIsAConflictToLookAt) {
   EXPECT_EQ(p->getValue<std::string>("his_state"), "conflict");
   EXPECT_THAT(p->getValue<std::string>("his_note"), ::testing::HasSubstr(invoice_));
   EXPECT_EQ(p->getValue<std::string>("status"), "completed") << "the money was taken";
+}
+
+// The HIS on a PostgreSQL database of its own that goes away (it accepts no connection and the
+// open ones are ended) and comes back: the payment waits in the outbox and is written back
+// after. Registered for the PostgreSQL backend only (CMakeLists.txt here).
+class WritebackHisDown : public Writeback {};
+
+std::string database_name(const std::string& conninfo) {
+  const auto at = conninfo.find("dbname=");
+  if (at == std::string::npos) return "";
+  const auto end = conninfo.find(' ', at);
+  return conninfo.substr(at + 7, end == std::string::npos ? std::string::npos : end - at - 7);
+}
+
+TEST_F(WritebackHisDown, APaymentWaitsForTheHisAndIsWrittenBackWhenItReturns) {
+  ASSERT_EQ(backend_.name, "postgresql");
+  const std::string db = database_name(backend_.database->conninfo());
+  ASSERT_FALSE(db.empty()) << backend_.database->conninfo();
+  const std::string id = pay_invoice(invoice_, "down-1");
+  soci::session admin(*soci::factory_postgresql(), hisx::test::pg_admin_conninfo());
+  admin << "ALTER DATABASE " + db + " ALLOW_CONNECTIONS false";
+  int ended = 0;
+  admin << "SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = '" + db +
+               "' AND pid <> pg_backend_pid()",
+      soci::into(ended);
+  EXPECT_GT(ended, 0) << "the host's HIS connections were open";
+
+  host_->deliver_events();
+  EXPECT_EQ(payment(id)->getValue<std::string>("his_state"), "pending") << "the HIS is down";
+  EXPECT_EQ(host_->get("/readyz", "").status, 503) << "and /readyz says so";
+
+  admin << "ALTER DATABASE " + db + " ALLOW_CONNECTIONS true";
+  EXPECT_EQ(host_->get("/readyz", "").status, 200);
+  host_->clock().advance(std::chrono::minutes(30));
+  host_->deliver_events();
+  EXPECT_EQ(payment(id)->getValue<std::string>("his_state"), "recorded");
+  EXPECT_EQ(invoice_status(invoice_), "paid");
 }
 
 }  // namespace

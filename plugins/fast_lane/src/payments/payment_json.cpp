@@ -45,7 +45,8 @@ Poco::JSON::Object::Ptr payment_json(const Environment& env, const Payment& p) {
   o->set("his_note", text_or_null(p.his_note));
   o->set("window", text_or_null(p.window_code));
   o->set("ticket_id", number_or_null(p.ticket_id));
-  o->set("shift_id", p.shift_id);
+  o->set("shift_id", number_or_null(p.shift_id));
+  o->set("intent_id", number_or_null(p.intent_id));
   o->set("paid_at", p.paid_at);
   if (const auto at = sdk::parse_utc(p.paid_at)) o->set("paid_local", env.zone.format(*at));
   o->set("paid_by", p.paid_by);

@@ -102,6 +102,20 @@ void add_payment_routes(Environment& env) {
          body->set("patient", who);
          body->set("charges", items);
          body->set("due", due);
+         // Today's payments of the patient: a prepaid one (online) shows as paid here.
+         Poco::JSON::Array::Ptr today = new Poco::JSON::Array;
+         for (const auto& p : list_payments(*s, e->today(), patient_id, 20)) {
+           Poco::JSON::Object::Ptr o = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+           o->set("payment_id", p.id);
+           o->set("receipt_no", p.receipt_no);
+           o->set("method", p.method);
+           o->set("amount", p.amount);
+           o->set("status", p.status);
+           o->set("his_state", p.his_state);
+           o->set("paid_at", p.paid_at);
+           today->add(o);
+         }
+         body->set("payments_today", today);
          res.json(body);
        },
        "The patient's open charges from the HIS (charge.open_for_patient): lines, insurance "

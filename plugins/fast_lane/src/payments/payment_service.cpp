@@ -212,6 +212,34 @@ std::vector<Charge> open_charges(Environment& env, const std::string& patient_id
   }
 }
 
+Payment commit_payment(Environment& env, soci::session& tx, Payment p, const std::string& lane) {
+  const sdk::Instant now = env.now();
+  const auto local_day = env.zone.date_of(now);
+  const int year = static_cast<int>(std::chrono::year_month_day(local_day).year());
+  const bool same_database = his_is_store(env);
+  p.receipt_no = format_receipt_number(env.settings.receipt_book, year,
+                                       next_receipt_sequence(tx, env.settings.receipt_book, year));
+  p.his_state = same_database ? "recorded" : "pending";
+  p.his_recorded_at = same_database ? sdk::format_utc(now) : "";
+  p.paid_at = sdk::format_utc(now);
+  p.day = sdk::format_date(local_day);
+  p.status = "completed";
+  p.id = insert_payment(tx, p);
+  if (same_database) {
+    const std::string refused = record_in_his(env, tx, p);
+    if (!refused.empty()) {
+      throw charge_problem(409, "charge-not-open", refused,
+                           "The HIS no longer has charge " + refused +
+                               " open; nothing was paid / Khoản thu " + refused +
+                               " không còn mở trong HIS, chưa thu tiền");
+    }
+  } else {
+    queue_his_writeback(env, tx, "payment", p.id);
+  }
+  publish_completed(env, tx, p, lane);
+  return *find_payment(tx, p.id);
+}
+
 sdk::WriteAnswer pay(Environment& env, const sdk::Request& req, const PaymentRequest& request) {
   if (!sdk::idempotency_key(req)) {
     throw sdk::Problem(400, "idempotency-key-required",
@@ -248,7 +276,6 @@ sdk::WriteAnswer pay(Environment& env, const sdk::Request& req, const PaymentReq
   check_method(request, p.amount);
 
   const sdk::Principal& who = *req.principal();
-  const bool same_database = his_is_store(env);
   try {
     return idem.run(req, kScope, same, [&](soci::session& tx) {
       const auto shift = open_shift_of(tx, who.id);
@@ -259,9 +286,6 @@ sdk::WriteAnswer pay(Environment& env, const sdk::Request& req, const PaymentReq
       }
       const std::string lane = ticket_lane(tx, request.ticket_id);
       Payment stored = p;
-      const sdk::Instant now = env.now();
-      const auto local_day = env.zone.date_of(now);
-      const int year = static_cast<int>(std::chrono::year_month_day(local_day).year());
       stored.patient_id = patient->id;
       stored.patient_code = patient->code;
       stored.patient_name = patient->full_name;
@@ -269,35 +293,14 @@ sdk::WriteAnswer pay(Environment& env, const sdk::Request& req, const PaymentReq
       stored.tendered = request.tendered;
       if (request.tendered) stored.change = *request.tendered - p.amount;
       stored.reference = request.reference;
-      stored.receipt_no =
-          format_receipt_number(env.settings.receipt_book, year,
-                                next_receipt_sequence(tx, env.settings.receipt_book, year));
-      stored.his_state = same_database ? "recorded" : "pending";
-      stored.his_recorded_at = same_database ? sdk::format_utc(now) : "";
       stored.window_code = request.window_code.empty() ? shift->window_code : request.window_code;
       stored.ticket_id = request.ticket_id;
       stored.shift_id = shift->id;
-      stored.paid_at = sdk::format_utc(now);
       stored.paid_by = who.id;
       stored.paid_by_name = who.name;
-      stored.day = sdk::format_date(local_day);
-      stored.status = "completed";
-      stored.id = insert_payment(tx, stored);
-      if (same_database) {
-        const std::string refused = record_in_his(env, tx, stored);
-        if (!refused.empty()) {
-          throw charge_problem(409, "charge-not-open", refused,
-                               "The HIS no longer has charge " + refused +
-                                   " open; nothing was paid / Khoản thu " + refused +
-                                   " không còn mở trong HIS, chưa thu tiền");
-        }
-      } else {
-        queue_his_writeback(env, tx, "payment", stored.id);
-      }
-      publish_completed(env, tx, stored, lane);
-      const auto saved = find_payment(tx, stored.id);
+      const Payment saved = commit_payment(env, tx, stored, lane);
       std::ostringstream body;
-      payment_json(env, *saved)->stringify(body);
+      payment_json(env, saved)->stringify(body);
       return sdk::WriteAnswer{201, body.str(), false};
     });
   } catch (const sdk::Problem&) {

@@ -42,6 +42,12 @@ std::vector<Charge> open_charges(Environment& env, const std::string& patient_id
 /// field for a wrong amount, method or reference.
 sdk::WriteAnswer pay(Environment& env, const sdk::Request& req, const PaymentRequest& request);
 
+/// Numbers, stores and writes back payment `p` in `tx`: its receipt number, time, day and HIS
+/// state, payment.record in the same transaction (409 `charge-not-open` when the HIS refuses)
+/// or queued in the outbox, and payment.completed (with `lane`, "" for none). Its charges,
+/// lines, patient, method and who took it are the caller's. Returns it as stored.
+Payment commit_payment(Environment& env, soci::session& tx, Payment p, const std::string& lane);
+
 /// Subscribes the HIS write-back (kHisWriteback) and declares its event.
 void subscribe_his_writeback(Environment& env);
 

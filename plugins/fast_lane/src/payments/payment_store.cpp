@@ -9,7 +9,7 @@ namespace {
 constexpr const char* kPaymentColumns =
     "id, patient_id, patient_code, patient_name, amount, method, tendered, change_due, "
     "reference, receipt_no, status, his_state, his_note, his_recorded_at, window_code, "
-    "ticket_id, shift_id, paid_at, paid_by, paid_by_name, day, prints";
+    "ticket_id, shift_id, paid_at, paid_by, paid_by_name, day, prints, intent_id";
 
 std::optional<long long> optional_integer(const soci::row& r, std::size_t i) {
   if (r.get_indicator(i) == soci::i_null) return std::nullopt;
@@ -34,12 +34,13 @@ Payment payment_of(const soci::row& r) {
   p.his_recorded_at = sdk::row_text(r, 13);
   p.window_code = sdk::row_text(r, 14);
   p.ticket_id = optional_integer(r, 15);
-  p.shift_id = sdk::row_integer(r, 16);
+  p.shift_id = optional_integer(r, 16);
   p.paid_at = sdk::row_text(r, 17);
   p.paid_by = sdk::row_text(r, 18);
   p.paid_by_name = sdk::row_text(r, 19);
   p.day = sdk::row_text(r, 20);
   p.prints = static_cast<int>(sdk::row_integer(r, 21));
+  p.intent_id = optional_integer(r, 22);
   return p;
 }
 
@@ -104,19 +105,22 @@ long long insert_payment(soci::session& tx, const Payment& p) {
   const long long ticket = p.ticket_id.value_or(0);
   soci::indicator ticket_ind = p.ticket_id ? soci::i_ok : soci::i_null;
   soci::indicator recorded_ind = p.his_recorded_at.empty() ? soci::i_null : soci::i_ok;
+  const long long shift = p.shift_id.value_or(0), intent = p.intent_id.value_or(0);
+  soci::indicator shift_ind = p.shift_id ? soci::i_ok : soci::i_null;
+  soci::indicator intent_ind = p.intent_id ? soci::i_ok : soci::i_null;
   long long id = 0;
   tx << "INSERT INTO hisx_fast_lane_payments (patient_id, patient_code, patient_name, amount, "
         "method, tendered, change_due, reference, receipt_no, his_state, his_recorded_at, "
-        "window_code, ticket_id, shift_id, paid_at, paid_by, paid_by_name, day) VALUES (:pid, "
-        ":pcode, :pname, :amount, :method, :tendered, :change, :ref, :receipt, :his, :rec, :w, "
-        ":t, :shift, :at, :by, :byname, :day) RETURNING id",
+        "window_code, ticket_id, shift_id, paid_at, paid_by, paid_by_name, day, intent_id) VALUES "
+        "(:pid, :pcode, :pname, :amount, :method, :tendered, :change, :ref, :receipt, :his, :rec, "
+        ":w, :t, :shift, :at, :by, :byname, :day, :intent) RETURNING id",
       soci::use(p.patient_id), soci::use(p.patient_code), soci::use(p.patient_name),
       soci::use(p.amount), soci::use(p.method), soci::use(tendered, tendered_ind),
       soci::use(change, change_ind), soci::use(p.reference, reference_ind), soci::use(p.receipt_no),
       soci::use(p.his_state), soci::use(p.his_recorded_at, recorded_ind),
-      soci::use(p.window_code, window_ind), soci::use(ticket, ticket_ind), soci::use(p.shift_id),
-      soci::use(p.paid_at), soci::use(p.paid_by), soci::use(p.paid_by_name), soci::use(p.day),
-      soci::into(id);
+      soci::use(p.window_code, window_ind), soci::use(ticket, ticket_ind),
+      soci::use(shift, shift_ind), soci::use(p.paid_at), soci::use(p.paid_by),
+      soci::use(p.paid_by_name), soci::use(p.day), soci::use(intent, intent_ind), soci::into(id);
   for (const auto& c : p.charges) {
     tx << "INSERT INTO hisx_fast_lane_payment_charges (payment_id, charge_id, paid_charge_id, "
           "total, insurance_share, patient_share) VALUES (:p, :c, :paid, :t, :i, :s)",

@@ -41,7 +41,8 @@ struct Payment {
   std::string his_recorded_at;
   std::string window_code;
   std::optional<long long> ticket_id;
-  long long shift_id = 0;
+  std::optional<long long> shift_id;   ///< Nothing for a payment made online.
+  std::optional<long long> intent_id;  ///< The app's payment intent it settles (prepaid).
   std::string paid_at, paid_by, paid_by_name, day;
   int prints = 0;
   std::vector<PaidCharge> charges;

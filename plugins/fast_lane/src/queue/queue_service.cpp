@@ -241,6 +241,9 @@ NextResult call_next(Environment& env, const sdk::Principal& who, const std::str
     }
     const std::string day = env.today();
     const sdk::Instant instant = env.now();
+    // The day's calls go one at a time: what this call reads next includes every claim made
+    // before it, so the conditional update below wins at once (the loop is a safety net).
+    lock_lanes(tx, day);
     for (int attempt = 0; attempt < kClaimAttempts; ++attempt) {
       const long long fast_calls = lane_calls(tx, day, Lane::kFast);
       const long long regular_calls = lane_calls(tx, day, Lane::kRegular);

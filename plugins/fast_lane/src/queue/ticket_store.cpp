@@ -137,6 +137,17 @@ long long lane_calls(soci::session& s, const std::string& day, Lane lane) {
   return s.got_data() && ind == soci::i_ok ? calls : 0;
 }
 
+void lock_lanes(soci::session& tx, const std::string& day) {
+  for (Lane lane : {Lane::kFast, Lane::kRegular}) {
+    const std::string l(to_string(lane));
+    tx << "INSERT INTO hisx_fast_lane_counters (day, lane) VALUES (:d, :l) ON CONFLICT DO "
+          "NOTHING",
+        soci::use(day), soci::use(l);
+    tx << "UPDATE hisx_fast_lane_counters SET calls = calls WHERE day = :d AND lane = :l",
+        soci::use(day), soci::use(l);
+  }
+}
+
 long long count_lane_call(soci::session& tx, const std::string& day, Lane lane) {
   const std::string l(to_string(lane));
   tx << "INSERT INTO hisx_fast_lane_counters (day, lane) VALUES (:d, :l) ON CONFLICT DO NOTHING",

@@ -62,6 +62,10 @@ std::vector<Ticket> tickets_of_day(soci::session& s, const std::string& day,
 std::vector<QueueEntry> waiting_entries(soci::session& s, const std::string& day, Lane lane);
 /// The calls made in a lane on `day` so far.
 long long lane_calls(soci::session& s, const std::string& day, Lane lane);
+/// Locks the call counters of both lanes of `day` until `tx` ends, the fast lane's first (one
+/// order for every caller, so that no two wait on each other): the calls of a day are made one
+/// at a time, each after reading what the call before it claimed.
+void lock_lanes(soci::session& tx, const std::string& day);
 /// Counts one more call in the lane on `day` (in `tx`); returns the new count.
 long long count_lane_call(soci::session& tx, const std::string& day, Lane lane);
 

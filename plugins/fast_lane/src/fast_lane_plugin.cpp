@@ -42,8 +42,9 @@ class FastLanePlugin : public sdk::Plugin {
     m.description =
         "The priority cashier window: ticket queue and windows, HIS charges, payments, VietQR "
         "and online payment, receipts, shifts, cashier page and waiting-room board";
-    m.his_statements = {"patient.get", "charge.open_for_patient", "payment.record"};
-    m.optional_his_statements = {kReverseStatement};
+    m.his_statements = {"patient.get", "patient.search", "charge.open_for_patient",
+                        "payment.record"};
+    m.optional_his_statements = {"patient.find_by_code", kReverseStatement};
     m.his_statement_specs = {reverse_statement_spec()};
     m.settings = setting_specs();
     m.roles = {kCashierLead};

@@ -1,8 +1,8 @@
 // The ticket kiosk (or the desk's ticket page): big buttons, a regular ticket and one per
-// priority group. The age groups (child, elderly) need the patient: the code is looked up in
-// the HIS (staff), or taken as the HIS patient id (a kiosk device, which may not search the
-// HIS); the server checks the birth date. Then the number, the people ahead and its print
-// (PDF). The groups shown are the hospital's defaults, or those of `?groups=child,elderly`.
+// priority group the hospital offers (GET /api/v1/fast-lane/groups; `?groups=child,elderly`
+// shows fewer). The age groups (child, elderly) need the patient: the code typed is sent as
+// `patient_code`, and the server finds the patient in the HIS and checks the birth date. Then
+// the number, the people ahead and its print (PDF).
 (function () {
   'use strict';
 
@@ -17,10 +17,18 @@
   let issued = null;  // the ticket just issued
   let backTimer = null;
 
-  function offeredGroups() {
+  // The priority groups the hospital offers, in the order the server lists them.
+  async function offeredGroups() {
+    let offered = GROUPS;
+    try {
+      const answer = await call('/api/v1/fast-lane/groups');
+      offered = answer.items.map((g) => g.code).filter((g) => GROUPS.includes(g));
+    } catch (error) {
+      // Without an answer (no credential yet), the defaults; the server refuses the others.
+    }
     const asked = new URLSearchParams(location.search).get('groups');
-    if (!asked) return GROUPS;
-    return asked.split(',').map((g) => g.trim()).filter((g) => GROUPS.includes(g));
+    if (!asked) return offered;
+    return asked.split(',').map((g) => g.trim()).filter((g) => offered.includes(g));
   }
 
   function say(key, args, kind) {
@@ -62,7 +70,13 @@
     try {
       issued = await call('/api/v1/fast-lane/tickets', {method: 'POST', body});
     } catch (error) {
-      sayProblem(error);
+      if (error && error.problem && error.problem.field === 'patient_code') {
+        i18n.set($('patient-code-error'), 'kiosk.patient.unknown', {code: body.patient_code});
+        $('patient-code-error').hidden = false;
+        say(null);
+      } else {
+        sayProblem(error);
+      }
       if (group) $('patient-code').focus();
       return;
     }
@@ -106,21 +120,6 @@
     $('patient-code').focus();
   }
 
-  // The HIS patient id of a code: searched (staff), or the code itself as the id when this
-  // screen may not search the HIS (a kiosk device).
-  async function patientIdOf(code) {
-    try {
-      const answer = await call(`/api/v1/his/patients?q=${encodeURIComponent(code)}&limit=5`);
-      const exact = answer.items.find((p) => String(p.code).toLowerCase() === code.toLowerCase());
-      if (exact) return String(exact.id);
-      if (answer.items.length === 1) return String(answer.items[0].id);
-      return null;
-    } catch (error) {
-      if (error && error.status === 403 && /^\d+$/.test(code)) return code;
-      throw error;
-    }
-  }
-
   async function submitPatient(event) {
     event.preventDefault();
     const code = $('patient-code').value.trim();
@@ -131,28 +130,16 @@
       $('patient-code').focus();
       return;
     }
-    let id;
-    try {
-      id = await patientIdOf(code);
-    } catch (error) {
-      sayProblem(error);
-      return;
-    }
-    if (!id) {
-      i18n.set($('patient-code-error'), 'kiosk.patient.unknown', {code});
-      $('patient-code-error').hidden = false;
-      $('patient-code').focus();
-      return;
-    }
-    await issue({lane: 'fast', priority_group: group, patient_id: id});
+    await issue({lane: 'fast', priority_group: group, patient_code: code});
   }
 
   document.addEventListener('hisx:device-missing', () => {
     say('kiosk.credential_needed', undefined, 'error');
   });
 
-  i18n.ready.then(() => {
-    $('group-buttons').replaceChildren(...offeredGroups().map((g) => {
+  i18n.ready.then(async () => {
+    const groups = await offeredGroups();
+    $('group-buttons').replaceChildren(...groups.map((g) => {
       const button = el('button', {type: 'button', class: 'kiosk-button fast', 'data-group': g});
       i18n.set(button, `fast_lane.group.${g}`);
       button.addEventListener('click', () => chooseGroup(g));

@@ -70,6 +70,21 @@ TEST_F(Queue, AgeGroupsAreCheckedAgainstTheHisBirthDate) {
   expect_problem(issue(R"({"patient_id": "NO-SUCH"})"), 422, "validation", "patient_id");
 }
 
+TEST_F(Queue, AKioskGivesThePatientCodeAndTheServerFindsThePatient) {
+  const std::string elderly = add_patient("BNKIOSK1", "1941-01-01");
+  const auto r = issue(R"({"priority_group": "elderly", "patient_code": "bnkiosk1"})");
+  ASSERT_EQ(r.status, 201) << r.body;
+  EXPECT_EQ(json(r)->getValue<std::string>("patient_id"), elderly);
+  expect_problem(issue(R"({"priority_group": "elderly", "patient_code": "NOBODY"})"), 422,
+                 "validation", "patient_code");
+  const auto listed = host_->get("/api/v1/fast-lane/groups", "receptionist");
+  ASSERT_EQ(listed.status, 200) << listed.body;
+  const auto groups = json(listed);
+  ASSERT_EQ(groups->getArray("items")->size(), 6u) << "app and the five priority groups";
+  EXPECT_EQ(groups->getArray("items")->getObject(1)->getValue<std::string>("code"), "child");
+  EXPECT_TRUE(groups->getArray("items")->getObject(1)->getValue<bool>("by_age"));
+}
+
 TEST_F(Queue, RefusalsNameTheField) {
   auto doc =
       expect_problem(issue(R"({"priority_group": "vip"})"), 422, "validation", "priority_group");
@@ -217,6 +232,10 @@ TEST_F(Queue, RecallTransferServeAndNoShow) {
   expect_problem(host_->post("/api/v1/fast-lane/tickets/" + first + "/transfer",
                              R"({"lane": "fast"})", "cashier"),
                  422, "validation", "priority_group");
+  // An age group is checked against the HIS birth date, as when issuing: no patient, no group.
+  expect_problem(host_->post("/api/v1/fast-lane/tickets/" + first + "/transfer",
+                             R"({"lane": "fast", "priority_group": "elderly"})", "cashier"),
+                 422, "validation", "patient_id");
   const auto served = host_->post("/api/v1/fast-lane/tickets/" + first + "/serve", "{}", "cashier");
   ASSERT_EQ(served.status, 200) << served.body;
   EXPECT_EQ(json(served)->getValue<std::string>("status"), "served");

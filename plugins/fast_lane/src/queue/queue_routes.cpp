@@ -2,6 +2,7 @@
 // call; recall, skip, transfer, served and no-show.
 #include <Poco/JSON/Array.h>
 
+#include <algorithm>
 #include <map>
 
 #include "hisx/his_id.h"
@@ -18,7 +19,7 @@ namespace hisx::fast_lane {
 namespace {
 
 constexpr const char* kTicketSchema =
-    R"j({"type":"object","properties":{"lane":{"enum":["fast","regular"]},"priority_group":{"type":"string"},"patient_id":{"type":"string"}}})j";
+    R"j({"type":"object","properties":{"lane":{"enum":["fast","regular"]},"priority_group":{"type":"string"},"patient_id":{"type":"string"},"patient_code":{"type":"string"}}})j";
 
 Poco::JSON::Object::Ptr next_json(const Environment& env, const NextResult& r) {
   Poco::JSON::Object::Ptr o = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
@@ -69,6 +70,7 @@ void add_queue_routes(Environment& env) {
         }
         r.priority_group = sdk::json_text(body, "priority_group", 20, std::string());
         r.patient_id = sdk::json_optional_his_id(body, "patient_id").value_or("");
+        r.patient_code = sdk::json_text(body, "patient_code", 40, std::string());
         r.source = req.principal()->role == sdk::roles::kDevice ? "kiosk" : "desk";
         const Ticket t = issue_ticket(*e, *req.principal(), r);
         const auto s = e->context.store().session();
@@ -82,6 +84,33 @@ void add_queue_routes(Environment& env) {
       kTicketSchema};
   issue.device_scopes = {kKioskScope};
   router.add(std::move(issue));
+
+  sdk::Route groups{"GET", "/api/v1/fast-lane/groups", ticket_roles(),
+                    [e](sdk::Request&, sdk::Response& res) {
+                      Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
+                      const auto& offered = e->settings.priority_groups;
+                      for (const auto& g : ticket_groups()) {
+                        const bool given_here =
+                            g.code == "app" || std::find(offered.begin(), offered.end(),
+                                                         std::string(g.code)) != offered.end();
+                        if (!given_here) continue;
+                        Poco::JSON::Object::Ptr o =
+                            new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+                        o->set("code", std::string(g.code));
+                        o->set("title_vi", std::string(g.title_vi));
+                        o->set("title_en", std::string(g.title_en));
+                        o->set("priority", g.priority);
+                        o->set("by_age", g.by_age);
+                        items->add(o);
+                      }
+                      Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
+                      body->set("items", items);
+                      res.json(body);
+                    },
+                    "The groups a ticket may be given here: app and the hospital's priority "
+                    "groups (priority_groups), with their titles and whether they go by age"};
+  groups.device_scopes = {kKioskScope};
+  router.add(std::move(groups));
 
   router.add(
       {"GET",

@@ -152,6 +152,16 @@ sdk::Problem wrong_status(const Ticket& t, const std::string& action) {
 
 Ticket issue_ticket(Environment& env, const sdk::Principal& who, const TicketRequest& request) {
   TicketRequest r = request;
+  if (r.patient_id.empty() && !r.patient_code.empty()) {
+    const auto his = env.context.his().session();
+    const auto found = sdk::his_patient_by_code(env.context, *his, r.patient_code);
+    if (!found) {
+      throw sdk::Problem::invalid("patient_code", "No HIS patient has the code " + r.patient_code +
+                                                      " / Không có người bệnh mã " +
+                                                      r.patient_code);
+    }
+    r.patient_id = found->id;
+  }
   if (!r.priority_group.empty()) check_group(env, r.priority_group);
   if (!r.priority_group.empty() && r.lane == Lane::kRegular) {
     throw sdk::Problem::invalid("lane",
@@ -284,6 +294,16 @@ Ticket act_on_ticket(Environment& env, const sdk::Principal& who, long long id, 
                                   "the group / Làn ưu tiên cần nhóm ưu tiên");
     }
     if (!group.empty()) check_group(env, group);
+    const TicketGroup* g = find_ticket_group(group);
+    if (*lane == Lane::kFast && g && g->by_age) {
+      std::optional<Ticket> t;
+      {
+        const auto s = env.context.store().session();
+        t = find_ticket(*s, id);
+      }
+      if (!t) throw ticket_not_found(id);
+      check_patient(env, {lane, group, t->patient_id, "", ""});
+    }
   }
   Ticket out;
   sdk::with_transaction(env.context.store(), [&](soci::session& tx) {

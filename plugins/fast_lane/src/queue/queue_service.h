@@ -18,6 +18,7 @@ struct TicketRequest {
   std::optional<Lane> lane;    ///< Nothing: the fast lane with a group, the regular without.
   std::string priority_group;  ///< "" for none.
   std::string patient_id;      ///< "" for none; required for the age groups.
+  std::string patient_code;    ///< The patient's HIS code instead of the id (a kiosk).
   std::string source;          ///< desk or kiosk.
 };
 

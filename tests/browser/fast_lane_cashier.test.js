@@ -6,10 +6,12 @@
 // page does not scroll.
 import {after, before, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {mkdir} from 'node:fs/promises';
+import {execFile} from 'node:child_process';
+import {mkdir, mkdtemp, rm, writeFile} from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 
-import {assertNoProblems, launchBrowser, logIn, newPage, shellReady} from './support/browser.js';
+import {assertNoProblems, launchBrowser, logIn, newPage, screenshot, shellReady} from './support/browser.js';
 import {env, startHost} from './support/hisx.js';
 import {apiClient, waitForText} from './support/app_link.js';
 import {assertNoScroll, cashier, patientsWithCharges, pdfText, vnd} from './support/fast_lane.js';
@@ -22,15 +24,19 @@ const EXPECTED = ['Failed to load resource'];
 let host;
 let browser;
 let api;
-let patients;  // two demo patients with open charges
+let patients;  // three demo patients with open charges
 
 before(async () => {
-  host = await startHost({plugins: ['his', 'fast_lane']});
+  host = await startHost({plugins: ['his', 'fast_lane'], defines: [
+    'plugins.settings.fast_lane.bank_bin=970436',
+    'plugins.settings.fast_lane.bank_account=0011001932418',
+    'plugins.settings.fast_lane.bank_account_name=BENH VIEN DEMO',
+  ]});
   await host.addUser(cashier);
   browser = await launchBrowser();
   api = apiClient(host);
   await api.logIn(cashier);
-  patients = await patientsWithCharges(api, 2);
+  patients = await patientsWithCharges(api, 3);
 });
 
 after(async () => {
@@ -259,6 +265,71 @@ test('the queue keys: recall, skip, no-show and transfer, never while typing', a
   const moved = await ticketOf(c);
   assert.equal(moved.lane, 'fast');
   assert.equal(moved.priority_group, 'disability');
+  assertNoProblems(page, EXPECTED);
+  await page.context().close();
+});
+
+// What zbarimg reads in a PNG image.
+async function qrText(png) {
+  const folder = await mkdtemp(path.join(os.tmpdir(), 'hisx-qr-'));
+  const file = path.join(folder, 'qr.png');
+  await writeFile(file, png);
+  try {
+    return await new Promise((resolve, reject) => {
+      execFile('zbarimg', ['--raw', '-q', file], (error, stdout) => (error ? reject(error) : resolve(stdout.trim())));
+    });
+  } finally {
+    await rm(folder, {recursive: true, force: true});
+  }
+}
+
+test('a transfer shows the VietQR code of the chosen charges and takes its reference', async () => {
+  const patient = patients[2];
+  const ticket = await api.ok('/api/v1/fast-lane/tickets', {
+    method: 'POST', body: {lane: 'regular', patient_id: String(patient.patient.id)},
+  }, [201]);
+  const page = await openCashier();
+  await page.selectOption('#window', WINDOW);
+  await page.waitForSelector('#shift-open:not([hidden])');
+  // N until the ticket is called (earlier tests may have left others waiting before it).
+  for (let i = 0; i < 6; i++) {
+    const next = page.waitForResponse((r) => new URL(r.url()).pathname ===
+      `/api/v1/fast-lane/windows/${WINDOW}/next`);
+    await page.keyboard.press('n');
+    const answer = await (await next).json();
+    if (answer.called && answer.called.label === ticket.label) break;
+  }
+  await waitForText(page, '#ticket-label', new RegExp(`^${ticket.label}$`));
+  await waitForText(page, '#patient-heading', new RegExp(`— ${patient.patient.code}$`));
+
+  await page.click('#method-transfer');
+  await page.waitForSelector('#vietqr:not([hidden])');
+  const src = await page.getAttribute('#vietqr-image', 'src');
+  assert.match(src, /^data:image\/png;base64,/);
+  const payload = await qrText(Buffer.from(src.split(',')[1], 'base64'));
+  const reference = await page.inputValue('#reference');
+  assert.match(reference, /^HISX[0-9A-Z]{8}$/);
+  // The NAPAS payload: dynamic, the hospital's bank and account, the amount due, the reference.
+  assert.match(payload, /^000201010212/);
+  assert.ok(payload.includes('0006970436'), payload);
+  assert.ok(payload.includes('0011001932418'), payload);
+  const amount = String(patient.due);
+  assert.ok(payload.includes(`54${String(amount.length).padStart(2, '0')}${amount}`), payload);
+  assert.ok(payload.includes(reference), payload);
+  await waitForText(page, '#vietqr-caption', new RegExp(`${vnd(patient.due).replace('.', '\\.')}, nội dung ${reference}$`));
+  await assertNoScroll(page);
+  await screenshot(page, 'fast-lane-cashier-vietqr');
+
+  // The transfer has arrived: Enter pays it with that reference.
+  const paying = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/fast-lane/payments' &&
+    r.request().method() === 'POST');
+  await page.focus('#reference');
+  await page.keyboard.press('Enter');
+  const response = await paying;
+  assert.equal(response.status(), 201);
+  const paid = await response.json();
+  assert.equal(paid.method, 'transfer');
+  assert.equal(paid.reference, reference);
   assertNoProblems(page, EXPECTED);
   await page.context().close();
 });

@@ -364,6 +364,31 @@
   function updateDue() {
     $('due').textContent = money.format(dueAmount());
     updateChange();
+    if (method() === 'transfer') showVietQr();
+  }
+
+  // A transfer: the VietQR code of the chosen charges for the patient's banking app, and its
+  // reference in the reference field (the cashier pays once the transfer has arrived). Nothing
+  // when the hospital has set no bank account (409 vietqr-off).
+  let vietqrAsked = 0;
+  async function showVietQr() {
+    const asked = ++vietqrAsked;
+    $('vietqr').hidden = true;
+    if (!account || chosenCharges().length === 0 || dueAmount() <= 0) return;
+    try {
+      const qr = await hisx.api(`${API}/transfers/qr`, {
+        method: 'POST',
+        body: {patient_id: String(account.patient.id), charge_ids: chosenCharges()},
+      });
+      if (asked !== vietqrAsked || method() !== 'transfer') return;
+      $('vietqr-image').src = `data:image/png;base64,${qr.png_base64}`;
+      i18n.set($('vietqr-caption'), 'cashier.vietqr.caption',
+        {amount: money.format(qr.amount), reference: qr.reference});
+      $('reference').value = qr.reference;
+      $('vietqr').hidden = false;
+    } catch (error) {
+      if (!(error instanceof hisx.ApiError && error.status === 409)) showFailure(error, {}, 'pay-status');
+    }
   }
 
   // The change, live: what was tendered minus what is due (or what is still missing).
@@ -383,6 +408,12 @@
     $('tendered-field').hidden = !cash;
     $('change-field').hidden = !cash;
     $('reference-field').hidden = cash;
+    if (method() === 'transfer') {
+      showVietQr();
+    } else {
+      vietqrAsked++;
+      $('vietqr').hidden = true;
+    }
   }
 
   // P: to the payment's first field.

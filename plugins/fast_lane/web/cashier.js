@@ -289,7 +289,7 @@
     clearErrors($('search-form'));
     const q = $('q').value.trim();
     try {
-      const answer = await hisx.api(`/api/v1/his/patients?q=${encodeURIComponent(q)}&limit=5`);
+      const answer = await hisx.api(`${API}/patients?q=${encodeURIComponent(q)}&limit=5`);
       const list = $('results');
       list.replaceChildren(...answer.items.map((p) => {
         const button = hisx.el('button', {type: 'button', class: 'result', 'data-id': String(p.id)},

@@ -203,6 +203,64 @@ TEST_F(Online, PaidAtTheWindowMeanwhileIsAConflictToRefund) {
   EXPECT_EQ(recon->getArray("intents")->getObject(0)->getValue<std::string>("status"), "conflict");
 }
 
+// With app_link: the app pays only for the patients linked to the account it names.
+class OnlineWithAppLink : public Online {
+ protected:
+  void SetUp() override {
+    setenv("HISX_TEST_FAST_LANE_WEBHOOK", kSecret, 1);
+    start({"his", "app_link", "fast_lane"},
+          {"plugins.settings.fast_lane.online_provider=demo_gateway",
+           "plugins.settings.fast_lane.webhook_secret={env: HISX_TEST_FAST_LANE_WEBHOOK}"});
+    patient_ = add_patient("BNONL02", "1990-09-09");
+    invoice_ = add_invoice(patient_, 20000, 0);
+  }
+
+  hisx::testing::Answer intent_as(const std::string& account) {
+    return host_->post(
+        "/api/v1/fast-lane/intents",
+        R"({"patient_id": ")" + patient_ + R"(", "charge_ids": [")" + invoice_ + R"("]})", "app",
+        {{"X-App-Account", account}});
+  }
+};
+
+TEST_F(OnlineWithAppLink, TheAppPaysOnlyForItsLinkedPatients) {
+  // Not linked yet: refused as a patient the HIS does not have.
+  expect_problem(intent_as("acct-mother"), 422, "validation", "patient_id");
+  auto his = host_->his();
+  std::string department;
+  *his << "SELECT CAST(MIN(id) AS VARCHAR(20)) FROM dm_khoa", soci::into(department);
+  const auto linked =
+      host_->post("/api/v1/app-link/links",
+                  R"({"patient_id": ")" + patient_ +
+                      R"(", "app_account_id": "acct-mother", "department_id": ")" + department +
+                      R"(", "consent": {"by": "Người bệnh", "method": "signed_form"}})",
+                  "receptionist");
+  ASSERT_EQ(linked.status, 201) << linked.body;
+  const auto made = intent_as("acct-mother");
+  ASSERT_EQ(made.status, 201) << made.body;
+  const std::string id = std::to_string(json(made)->getValue<long long>("id"));
+  expect_problem(intent_as("acct-stranger"), 422, "validation", "patient_id");
+  EXPECT_EQ(host_
+                ->call({"GET",
+                        "/api/v1/fast-lane/intents/" + id,
+                        "",
+                        "app",
+                        {{"X-App-Account", "acct-stranger"}}})
+                .status,
+            404)
+      << "another account sees no such intent";
+  EXPECT_EQ(host_
+                ->call({"GET",
+                        "/api/v1/fast-lane/intents/" + id,
+                        "",
+                        "app",
+                        {{"X-App-Account", "acct-mother"}}})
+                .status,
+            200);
+  EXPECT_EQ(host_->post("/api/v1/fast-lane/intents", "{}", "app").status, 400)
+      << "an app request names its account";
+}
+
 TEST(OnlineOff, WithoutAGatewayThereAreNoIntents) {
   hisx::testing::Harness host({.plugins = {"his", "fast_lane"}});
   const auto r =

@@ -85,6 +85,18 @@ TEST_F(Queue, AKioskGivesThePatientCodeAndTheServerFindsThePatient) {
   EXPECT_TRUE(groups->getArray("items")->getObject(1)->getValue<bool>("by_age"));
 }
 
+TEST_F(Queue, TheCashierFindsPatientsByCodeNameOrPhone) {
+  const std::string id = add_patient("BNFIND01", "1975-05-05");
+  const auto found = host_->get("/api/v1/fast-lane/patients?q=bnfind01", "cashier_lead");
+  ASSERT_EQ(found.status, 200) << found.body;
+  const auto items = json(found)->getArray("items");
+  ASSERT_EQ(items->size(), 1u);
+  EXPECT_EQ(items->getObject(0)->getValue<std::string>("id"), id);
+  EXPECT_EQ(items->getObject(0)->getValue<std::string>("full_name"), "Nguyễn Văn Thử");
+  expect_problem(host_->get("/api/v1/fast-lane/patients?q=x", "cashier"), 422, "validation", "q");
+  EXPECT_EQ(host_->get("/api/v1/fast-lane/patients?q=bnfind01", "doctor").status, 403);
+}
+
 TEST_F(Queue, RefusalsNameTheField) {
   auto doc =
       expect_problem(issue(R"({"priority_group": "vip"})"), 422, "validation", "priority_group");

@@ -11,6 +11,7 @@
 #include "hisx/his_records.h"
 #include "hisx/problem.h"
 #include "hisx/request_values.h"
+#include "hisx/text.h"
 #include "payments/payment_json.h"
 #include "payments/payment_service.h"
 #include "printing/print_content.h"
@@ -58,6 +59,37 @@ PaymentRequest read_payment(const sdk::Request& req) {
 void add_payment_routes(Environment& env) {
   Environment* e = &env;
   auto& router = env.context.router();
+
+  // The cashier finds the patient of a ticket without one (the head cashier's role is this
+  // plugin's own, which the his plugin's browsing does not know).
+  router.add({"GET",
+              "/api/v1/fast-lane/patients",
+              cashier_roles(),
+              [e](sdk::Request& req, sdk::Response& res) {
+                const std::string q = sdk::fold_search_text(req.query("q").value_or(""));
+                if (q.size() < 2) {
+                  throw sdk::Problem::invalid("q",
+                                              "Type at least 2 characters of the patient's code, "
+                                              "name or phone / Nhập ít nhất 2 ký tự");
+                }
+                const int limit = static_cast<int>(sdk::query_integer(req, "limit", 1, 20, 10));
+                Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
+                for (const auto& p : sdk::his_patient_search(e->context, q, limit)) {
+                  Poco::JSON::Object::Ptr o = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+                  o->set("id", p.id);
+                  o->set("code", p.code);
+                  o->set("full_name", p.full_name);
+                  o->set("birth_date", p.birth_date);
+                  items->add(o);
+                }
+                Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
+                body->set("items", items);
+                res.json(body);
+              },
+              "HIS patients matching a code, name or phone (patient.search), for the cashier",
+              false,
+              {{"q", "string", true, "At least 2 characters of the code, name or phone"},
+               {"limit", "integer", false, "1-20, 10 by default"}}});
 
   router.add(
       {"GET", "/api/v1/fast-lane/patients/{patient_id}/charges", cashier_roles(),

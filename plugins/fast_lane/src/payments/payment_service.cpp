@@ -58,16 +58,7 @@ sdk::Problem already_paid(Environment& env, soci::session& s, const std::string&
 
 void publish_completed(Environment& env, soci::session& tx, const Payment& p,
                        const std::string& lane) {
-  Poco::JSON::Object::Ptr e = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-  e->set("payment_id", p.id);
-  e->set("patient_id", p.patient_id);
-  e->set("amount", p.amount);
-  Poco::JSON::Array::Ptr charges = new Poco::JSON::Array;
-  for (const auto& c : p.charges) charges->add(c.charge_id);
-  e->set("charge_ids", charges);
-  e->set("receipt_no", p.receipt_no);
-  e->set("day", p.day);
-  e->set("method", p.method);
+  auto e = payment_event(p, p.day);
   e->set("paid_at", p.paid_at);
   if (!p.window_code.empty()) e->set("window", p.window_code);
   if (p.ticket_id) e->set("ticket_id", *p.ticket_id);
@@ -182,6 +173,20 @@ void write_back_reversal(Environment& env, soci::session& store_tx, long long id
 }
 
 }  // namespace
+
+Poco::JSON::Object::Ptr payment_event(const Payment& p, const std::string& day) {
+  Poco::JSON::Object::Ptr e = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+  e->set("payment_id", p.id);
+  e->set("patient_id", p.patient_id);
+  e->set("amount", p.amount);
+  Poco::JSON::Array::Ptr charges = new Poco::JSON::Array;
+  for (const auto& c : p.charges) charges->add(c.charge_id);
+  e->set("charge_ids", charges);
+  e->set("receipt_no", p.receipt_no);
+  e->set("day", day);
+  e->set("method", p.method);
+  return e;
+}
 
 bool his_is_store(Environment& env) { return env.context.store().same_pool_as(env.context.his()); }
 

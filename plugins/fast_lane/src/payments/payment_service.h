@@ -1,5 +1,7 @@
 #pragma once
 
+#include <Poco/JSON/Object.h>
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -55,6 +57,10 @@ void subscribe_his_writeback(Environment& env);
 /// `tx`.
 void queue_his_writeback(Environment& env, soci::session& tx, const std::string& kind,
                          long long id);
+
+/// What payment.completed and payment.reversed say of payment `p` (its id, patient, amount,
+/// charges, receipt number, method) on local day `day`; each adds its own fields.
+Poco::JSON::Object::Ptr payment_event(const Payment& p, const std::string& day);
 
 /// Whether the HIS and hisx's tables are one database (the write-back then happens in the
 /// payment's transaction).

@@ -1,7 +1,5 @@
 #include "payments/reversal_service.h"
 
-#include <Poco/JSON/Array.h>
-
 #include "hisx/database.h"
 #include "hisx/event_names.h"
 #include "hisx/problem.h"
@@ -30,16 +28,7 @@ sdk::Problem not_requested(const Reversal& r) {
 }
 
 void publish_reversed(Environment& env, soci::session& tx, const Payment& p, const Reversal& r) {
-  Poco::JSON::Object::Ptr e = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-  e->set("payment_id", p.id);
-  e->set("patient_id", p.patient_id);
-  e->set("amount", p.amount);
-  Poco::JSON::Array::Ptr charges = new Poco::JSON::Array;
-  for (const auto& c : p.charges) charges->add(c.charge_id);
-  e->set("charge_ids", charges);
-  e->set("receipt_no", p.receipt_no);
-  e->set("day", env.today());
-  e->set("method", p.method);
+  auto e = payment_event(p, env.today());
   e->set("reversal_id", r.id);
   e->set("reversal_receipt_no", r.receipt_no);
   e->set("reason", r.reason);
